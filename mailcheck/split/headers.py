@@ -32,7 +32,8 @@ _FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "发件人", "發件人", "寄件人", "寄件者", "差出人", "送信者", "보낸 사람", "보낸사람",
     ),
     "sent": (
-        "Sent", "Date", "Gesendet", "Datum", "Envoyé", "Enviado", "Enviada", "Fecha", "Data", "Inviato",
+        "Sent", "Date", "Gesendet", "Datum", "Envoyé", "Enviado", "Enviado el", "Enviada", "Enviada em",
+        "Enviado em", "Fecha", "Data", "Inviato",
         "Verzonden", "Verstuurd", "Отправлено", "Дата", "Skickat", "Sendt", "Wysłano", "Lähetetty", "Elküldve",
         "发送时间", "發送時間", "时间", "時間", "日期", "送信日時", "日付", "보낸 날짜", "날짜",
     ),
@@ -106,6 +107,8 @@ _VERB_FINAL = re.compile(
     r"님이 작성|님이 씀)\s*[:：]?\s*$",
     re.I,
 )
+# Endings no sentence of prose has: enough on their own.
+_UNAMBIGUOUS_ENDING = re.compile(r"(?:写道|寫道|のメッセージ|さんは書きました|님이 작성|님이 씀)\s*[:：]\s*$")
 # German, Dutch and Scandinavian put the sender after the verb: "Am …, schrieb Max Muster:".
 _VERB_MIDDLE = re.compile(r"\b(?:schrieb|schreef|skrev)\b.{0,150}[:：]\s*$", re.I)
 # Gmail in many locales: "2017-03-02 15:57 GMT+02:00 Jane Doe <jane@example.com>:".
@@ -198,7 +201,7 @@ def _is_attribution(joined: str, lines: list[Line], i: int, j: int) -> bool:
         return True
     if not (_VERB_FINAL.search(joined) or _VERB_MIDDLE.search(joined)):
         return False
-    if _ATTRIBUTION_START.match(joined) and len(joined) <= 300:
+    if (_ATTRIBUTION_START.match(joined) or _UNAMBIGUOUS_ENDING.search(joined)) and len(joined) <= 300:
         return True
     # "Jane Doe <jane@example.com> wrote:" or "山田 さんは書きました:": no opening word, so ask for more
     # evidence, and that it opens a paragraph rather than ending a sentence of prose.
@@ -431,10 +434,16 @@ def _split_date_sender(mid: str) -> tuple[str | None, str | None]:
     return None, _clean(mid)
 
 
+_BRACKETED_ADDRESS = re.compile(r"\[(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\]")
+
+
 def _clean(value: str | None) -> str | None:
+    """Collapse whitespace and stray punctuation; write Outlook's "[mailto:a@b]" as "<a@b>"."""
     if value is None:
         return None
     value = re.sub(r"\s+", " ", value).strip(" ,，、:：;；\t")
+    value = _BRACKETED_ADDRESS.sub(r"<\1>", value)
+    value = re.sub(r"<\s+", "<", re.sub(r"\s+>", ">", value))  # an address wrapped after "<"
     return value or None
 
 

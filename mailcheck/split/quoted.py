@@ -63,9 +63,11 @@ def quoted_messages(text: str, lines: list[Line], start: int, headers: list[Head
         else:
             sender, date, subject = parse_quote_header(text[lines[first].start : lines[header_last].end])
             body_from = header_last + 1
-        body = [line for line in lines[body_from : last + 1]]
+        body = lines[body_from : last + 1]
         while body and body[0].blank:
-            body.pop(0)
+            body = body[1:]
+        while body and body[-1].blank:
+            body = body[:-1]
         quoted = Quoted(
             sender=sender,
             date=date,

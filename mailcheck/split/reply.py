@@ -23,6 +23,7 @@ from mailcheck.split.signoff import (
     is_disclaimer,
     is_given_name,
     is_greeting,
+    is_pleasantry,
     is_postscript,
     is_prose,
     is_signature_rule,
@@ -47,6 +48,9 @@ def zone_reply(lines: list[Line], end: int) -> list[tuple[str, int, int]]:
         followed_by_text = first + 1 < end and not lines[first + 1].blank
         if is_greeting(lines[first].content, followed_by_text):
             kinds[first] = "greeting"
+            # "Dear Anna,\n\nGood day!": the pleasantry belongs to the greeting.
+            if len(unlabelled) > 2 and is_pleasantry(lines[unlabelled[1]].content):
+                kinds[unlabelled[1]] = "greeting"
     return _runs([(i, kinds.get(i, "body")) for i in content])
 
 
@@ -154,7 +158,7 @@ def _unsigned_tail(text: dict[int, str], paragraphs: list[Paragraph], aside: set
         if _name_led(text, block) and is_given_name(text[block[0]]) and len(remaining) > 0:
             kinds[block[0]] = "closing"  # "Mark" over his position and phone signs the message
             return kinds
-    if len(remaining) > 1 and _signed_by_name(text, remaining[-1]):
+    if remaining and (len(remaining) > 1 or len(remaining[0]) > 1) and _signed_by_name(text, remaining[-1]):
         kinds[remaining[-1][-1]] = "closing"
     return kinds
 

@@ -40,6 +40,12 @@ _NOT_NAMES = frozenset(
 )
 
 
+def is_pleasantry(content: str) -> bool:
+    """A greeting that addresses nobody ("Good day!", "Greetings!"), often on the line after "Dear Anna,"."""
+    m = _GREETING_WORD.match(content)
+    return bool(m) and not content[m.end() :].strip(" ,:;!.-–—~") and not content.lower().startswith("dear")
+
+
 def is_greeting(content: str, followed_by_text: bool) -> bool:
     """Whether a message's first line is only a greeting ("Dear Mr. Smith,", "Hi Anna,", "Sally,")."""
     if len(content) > 60 or content.endswith("?"):
@@ -71,7 +77,7 @@ _THANKS = (
 )
 _THANKS_TAIL = (
     r"(?:\s+(?:(?:you\s+)?(?:so|very)\s+much|a\s+(?:lot|bunch|million)|again|once\s+again|in\s+advance|both|all|"
-    r"for\s+(?:\S+\s+){0,7}\S+))*"
+    r"for\s+(?:[^\s,.;:!?]+\s+){0,6}[^\s,.;:!?]+))*"
 )
 _REGARDS = (
     r"(?:(?:(?:best|kind|kindest|warm|warmest|sincere|good|many|with\s+(?:best|kind|warm)|my\s+best|"
@@ -156,6 +162,12 @@ _PHONE_LABEL = re.compile(
     r"skype|line|viber|电话|手机|传真|微信|t|m|f|p|o|d|c|w)\b\.?\s*[:：.#]?",
     re.I,
 )
+# "WeChat: lily_88", "Add: No. 18 …": signature lines introduced by a label, whatever follows.
+_CONTACT_LABEL = re.compile(
+    r"^(?:tel|phone|mob|mobile|cell|fax|e-?mail|web|website|skype|wechat|whatsapp|qq|line|viber|add|addr|"
+    r"address|电话|手机|传真|微信|邮箱|地址|网址)\s*[:：]\s*\S",
+    re.I,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|cn|de|uk|fr|it|es|nl|jp|kr|ru|in|info|biz)\b",
@@ -194,7 +206,7 @@ def has_contact(content: str) -> bool:
     phone = _PHONE.search(content)
     if phone and sum(ch.isdigit() for ch in phone.group()) >= 7 and not _TABLE_NUMBER.search(content):
         return True
-    if _PHONE_LABEL.match(content) and sum(ch.isdigit() for ch in content) >= 5:
+    if _PHONE_LABEL.match(content) and sum(ch.isdigit() for ch in content) >= 5 or _CONTACT_LABEL.match(content):
         return True
     return bool(
         _EMAIL.search(content) or _URL.search(content) or _COMPANY.search(content)
@@ -262,6 +274,7 @@ __all__ = [
     "is_disclaimer",
     "is_given_name",
     "is_greeting",
+    "is_pleasantry",
     "is_postscript",
     "is_prose",
     "is_signature_rule",

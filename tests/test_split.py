@@ -1,0 +1,569 @@
+"""The splitter on realistic export-trade mails: zones, quote headers in many clients and languages."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+import pytest
+
+from mailcheck.split import parse_quote_header, split
+
+
+def zones(text: str) -> list[tuple[str, str]]:
+    result = split(text)
+    return [(z.kind, text[z.start : z.end]) for z in result.zones]
+
+
+def mail(text: str) -> str:
+    return dedent(text).lstrip("\n")
+
+
+TOP_POSTED_OUTLOOK = mail(
+    """
+    Dear Mr. Smith,
+
+    Thank you for your inquiry about our LED panel lights.
+
+    The price for model LP-600 is USD 12.50/pc FOB Shenzhen, MOQ 500 pcs.
+    Delivery time is 25 days after receipt of the deposit.
+
+    Best regards,
+    Douglas Chen
+    Sales Manager
+    Shenzhen Bright Lighting Co., Ltd.
+    Tel: +86 755 8888 6666
+    Email: douglas@brightlight.cn
+
+    -----Original Message-----
+    From: John Smith [mailto:john.smith@acme-retail.com]
+    Sent: Monday, May 6, 2024 9:12 AM
+    To: douglas@brightlight.cn
+    Subject: Inquiry for LED panels
+
+    Hi Douglas,
+
+    Please quote 1000 pcs of LP-600 with CE certificate.
+
+    Regards,
+    John
+    """
+)
+
+
+def test_top_posted_reply_with_outlook_quote():
+    assert zones(TOP_POSTED_OUTLOOK) == [
+        ("greeting", "Dear Mr. Smith,"),
+        (
+            "body",
+            "Thank you for your inquiry about our LED panel lights.\n\n"
+            "The price for model LP-600 is USD 12.50/pc FOB Shenzhen, MOQ 500 pcs.\n"
+            "Delivery time is 25 days after receipt of the deposit.",
+        ),
+        ("closing", "Best regards,\nDouglas Chen"),
+        (
+            "signature",
+            "Sales Manager\nShenzhen Bright Lighting Co., Ltd.\nTel: +86 755 8888 6666\n"
+            "Email: douglas@brightlight.cn",
+        ),
+        ("quote", TOP_POSTED_OUTLOOK[TOP_POSTED_OUTLOOK.index("-----Original") :].rstrip("\n")),
+    ]
+
+
+def test_quoted_inquiry_fields_and_text():
+    result = split(TOP_POSTED_OUTLOOK)
+    [inquiry] = result.quoted
+    assert inquiry.sender == "John Smith <john.smith@acme-retail.com>"
+    assert inquiry.date == "Monday, May 6, 2024 9:12 AM"
+    assert inquiry.subject == "Inquiry for LED panels"
+    assert inquiry.text == "Hi Douglas,\n\nPlease quote 1000 pcs of LP-600 with CE certificate.\n\nRegards,\nJohn"
+    assert TOP_POSTED_OUTLOOK[inquiry.start : inquiry.end].startswith("-----Original Message-----")
+    assert result.reply_text.endswith("Email: douglas@brightlight.cn")
+
+
+def test_gmail_attribution_wrapped_over_two_lines_with_nested_quotes():
+    text = mail(
+        """
+        Hi Anna,
+
+        Yes, we can add your logo on the carton. The sample will be ready on Friday.
+
+        Thanks & regards,
+        Lily
+
+        On Thu, May 2, 2024 at 3:15 PM, Anna Kowalski <anna.kowalski@homegoods.pl>
+        wrote:
+
+        > Hello Lily,
+        >
+        > Can you print our logo on the master carton?
+        >
+        > On Wed, May 1, 2024 at 10:02 AM Lily Wang <lily@ningbo-kitchen.com> wrote:
+        >
+        >> Dear Anna,
+        >> Attached is our new catalogue.
+        """
+    )
+    assert zones(text)[:3] == [
+        ("greeting", "Hi Anna,"),
+        ("body", "Yes, we can add your logo on the carton. The sample will be ready on Friday."),
+        ("closing", "Thanks & regards,\nLily"),
+    ]
+    assert [z.kind for z in split(text).zones][3:] == ["quote", "quote"]
+    newest, older = split(text).quoted
+    assert (newest.sender, newest.date) == ("Anna Kowalski <anna.kowalski@homegoods.pl>", "Thu, May 2, 2024 at 3:15 PM")
+    assert newest.text == "Hello Lily,\n\nCan you print our logo on the master carton?"
+    assert (older.sender, older.date) == ("Lily Wang <lily@ningbo-kitchen.com>", "Wed, May 1, 2024 at 10:02 AM")
+    assert older.text == "Dear Anna,\nAttached is our new catalogue."
+
+
+def test_apple_mail_attribution():
+    text = mail(
+        """
+        Hello Mike,
+
+        The container was loaded today, B/L will follow tomorrow.
+
+        Kind regards,
+        Kevin
+
+        > On Feb 21, 2024, at 5:18 PM, Mike Brown <mike@brownimports.com.au> wrote:
+        >
+        > Kevin, when will the goods be shipped?
+        """
+    )
+    result = split(text)
+    assert result.reply_text == "Hello Mike,\n\nThe container was loaded today, B/L will follow tomorrow.\n\nKind regards,\nKevin"
+    [quoted] = result.quoted
+    assert quoted.sender == "Mike Brown <mike@brownimports.com.au>"
+    assert quoted.date == "Feb 21, 2024, at 5:18 PM"
+    assert quoted.text == "Kevin, when will the goods be shipped?"
+
+
+def test_outlook_rule_line_then_from_date_fields():
+    text = mail(
+        """
+        Hi Sarah,
+
+        Please find the proforma invoice attached.
+
+        Best Regards Douglas
+
+        ________________________________
+        From: Sarah Jones <sarah@jonesdirect.co.uk>
+        Date: Tuesday, 7 May 2024 at 08:30
+        To: Douglas Chen <douglas@brightlight.cn>
+        Subject: RE: PI for order 2405
+
+        Douglas, please send the PI today.
+        """
+    )
+    assert zones(text)[:3] == [
+        ("greeting", "Hi Sarah,"),
+        ("body", "Please find the proforma invoice attached."),
+        ("closing", "Best Regards Douglas"),
+    ]
+    [quoted] = split(text).quoted
+    assert quoted.sender == "Sarah Jones <sarah@jonesdirect.co.uk>"
+    assert quoted.date == "Tuesday, 7 May 2024 at 08:30"
+    assert quoted.subject == "RE: PI for order 2405"
+    assert quoted.text == "Douglas, please send the PI today."
+
+
+def test_lotus_notes_forward_and_header_blocks():
+    text = mail(
+        """
+        Please check the revised shipping schedule below.
+
+        Thanks,
+        Peter
+        ---------------------- Forwarded by Peter Zhang/SZ/Bright on 12/01/2000
+        08:15 AM ---------------------------
+
+
+        Maria Lopez/Purchasing/Importaciones
+        12/01/2000 08:00 AM
+        To: Peter Zhang/SZ/Bright@Bright
+        cc:
+        Subject: Shipping schedule
+
+        Peter, we need the goods before Christmas.
+        """
+    )
+    result = split(text)
+    assert result.reply_text == "Please check the revised shipping schedule below.\n\nThanks,\nPeter"
+    [quoted] = result.quoted
+    assert quoted.sender == "Maria Lopez/Purchasing/Importaciones"
+    assert quoted.date == "12/01/2000 08:00 AM"
+    assert quoted.subject == "Shipping schedule"
+    assert quoted.text == "Peter, we need the goods before Christmas."
+
+
+def test_forwarded_message_marker():
+    text = mail(
+        """
+        Hi Tom,
+
+        FYI, the buyer's request below.
+
+        Cheers
+        Amy
+
+        ---------- Forwarded message ---------
+        From: Olivia Martin <olivia@martin-deco.fr>
+        Date: Fri, May 3, 2024 at 10:20 AM
+        Subject: Request for samples
+        To: Amy Liu <amy@hz-textile.com>
+
+        Could you send 3 samples of the linen cushion covers?
+        """
+    )
+    result = split(text)
+    assert [kind for kind, _ in zones(text)] == ["greeting", "body", "closing", "quote"]
+    assert zones(text)[2] == ("closing", "Cheers\nAmy")
+    [quoted] = result.quoted
+    assert (quoted.sender, quoted.subject) == ("Olivia Martin <olivia@martin-deco.fr>", "Request for samples")
+
+
+REPLY = "Hi,\n\nNoted, we will update the drawing.\n\nBest regards,\nLily\n\n"
+QUOTED_BODY = "Please confirm the drawing."
+
+
+@pytest.mark.parametrize(
+    ("header", "sender", "date", "subject"),
+    [
+        pytest.param(
+            "------------------ 原始邮件 ------------------\n"
+            '发件人："Wang Lei"<wanglei@foshan-furniture.cn>;\n'
+            "发送时间：2024年5月3日(星期五) 上午10:20\n"
+            '收件人："Lily"<lily@x-trade.cn>;\n'
+            "主题：回复：图纸确认",
+            '"Wang Lei"<wanglei@foshan-furniture.cn>',
+            "2024年5月3日(星期五) 上午10:20",
+            "回复：图纸确认",
+            id="foxmail-fullwidth-colons",
+        ),
+        pytest.param(
+            "发件人: Wang Lei <wanglei@foshan-furniture.cn>\n发送时间: 2024-05-03 10:20\n"
+            "收件人: lily@x-trade.cn\n主题: Re: drawing",
+            "Wang Lei <wanglei@foshan-furniture.cn>",
+            "2024-05-03 10:20",
+            "Re: drawing",
+            id="chinese-ascii-colons",
+        ),
+        pytest.param(
+            "在 2024年5月3日 周五 10:20，Wang Lei <wanglei@foshan-furniture.cn> 写道：",
+            "Wang Lei <wanglei@foshan-furniture.cn>",
+            "2024年5月3日 周五 10:20",
+            None,
+            id="chinese-attribution",
+        ),
+        pytest.param(
+            "Am 03.05.2024 um 10:20 schrieb Max Müller <max.mueller@haushalt-shop.de>:",
+            "Max Müller <max.mueller@haushalt-shop.de>",
+            "03.05.2024 um 10:20",
+            None,
+            id="german-attribution",
+        ),
+        pytest.param(
+            "-----Ursprüngliche Nachricht-----\nVon: Max Müller <max.mueller@haushalt-shop.de>\n"
+            "Gesendet: Freitag, 3. Mai 2024 10:20\nAn: lily@x-trade.cn\nBetreff: AW: Zeichnung",
+            "Max Müller <max.mueller@haushalt-shop.de>",
+            "Freitag, 3. Mai 2024 10:20",
+            "AW: Zeichnung",
+            id="german-fields",
+        ),
+        pytest.param(
+            "Le ven. 3 mai 2024 à 10:20, Claire Petit <claire@petit-maison.fr> a écrit :",
+            "Claire Petit <claire@petit-maison.fr>",
+            "ven. 3 mai 2024 à 10:20",
+            None,
+            id="french-attribution",
+        ),
+        pytest.param(
+            "-----Message d'origine-----\nDe : Claire Petit <claire@petit-maison.fr>\n"
+            "Envoyé : vendredi 3 mai 2024 10:20\nÀ : lily@x-trade.cn\nObjet : RE: plan",
+            "Claire Petit <claire@petit-maison.fr>",
+            "vendredi 3 mai 2024 10:20",
+            "RE: plan",
+            id="french-fields",
+        ),
+        pytest.param(
+            "El vie, 3 may 2024 a las 10:20, Ana García (<ana@hogar-ideal.es>) escribió:",
+            "Ana García (<ana@hogar-ideal.es>)",
+            "vie, 3 may 2024 a las 10:20",
+            None,
+            id="spanish-attribution",
+        ),
+        pytest.param(
+            "-----Mensaje original-----\nDe: Ana García [mailto:ana@hogar-ideal.es]\n"
+            "Enviado el: viernes, 3 de mayo de 2024 10:20\nPara: lily@x-trade.cn\nAsunto: RE: plano",
+            "Ana García <ana@hogar-ideal.es>",
+            "viernes, 3 de mayo de 2024 10:20",
+            "RE: plano",
+            id="spanish-fields",
+        ),
+        pytest.param(
+            "Em sex., 3 de mai. de 2024 às 10:20, João Silva <joao@casaboa.com.br> escreveu:",
+            "João Silva <joao@casaboa.com.br>",
+            "sex., 3 de mai. de 2024 às 10:20",
+            None,
+            id="portuguese-attribution",
+        ),
+        pytest.param(
+            "De: João Silva <joao@casaboa.com.br>\nEnviada em: sexta-feira, 3 de maio de 2024 10:20\n"
+            "Para: lily@x-trade.cn\nAssunto: RE: desenho",
+            "João Silva <joao@casaboa.com.br>",
+            "sexta-feira, 3 de maio de 2024 10:20",
+            "RE: desenho",
+            id="portuguese-fields",
+        ),
+        pytest.param(
+            "Il giorno ven 3 mag 2024 alle ore 10:20 Marco Rossi <marco@casa-rossi.it> ha scritto:",
+            "Marco Rossi <marco@casa-rossi.it>",
+            "ven 3 mag 2024 alle ore 10:20",
+            None,
+            id="italian-attribution",
+        ),
+        pytest.param(
+            "Da: Marco Rossi <marco@casa-rossi.it>\nInviato: venerdì 3 maggio 2024 10:20\n"
+            "A: lily@x-trade.cn\nOggetto: R: disegno",
+            "Marco Rossi <marco@casa-rossi.it>",
+            "venerdì 3 maggio 2024 10:20",
+            "R: disegno",
+            id="italian-fields",
+        ),
+        pytest.param(
+            "Op vr 3 mei 2024 om 10:20 schreef Jan de Vries <jan@devries-wonen.nl>:",
+            "Jan de Vries <jan@devries-wonen.nl>",
+            "vr 3 mei 2024 om 10:20",
+            None,
+            id="dutch-attribution",
+        ),
+        pytest.param(
+            "Van: Jan de Vries <jan@devries-wonen.nl>\nVerzonden: vrijdag 3 mei 2024 10:20\n"
+            "Aan: lily@x-trade.cn\nOnderwerp: RE: tekening",
+            "Jan de Vries <jan@devries-wonen.nl>",
+            "vrijdag 3 mei 2024 10:20",
+            "RE: tekening",
+            id="dutch-fields",
+        ),
+        pytest.param(
+            "差出人: 山田太郎 <yamada@tokyo-zakka.jp>\n送信日時: 2024年5月3日 10:20\n"
+            "宛先: lily@x-trade.cn\n件名: RE: 図面",
+            "山田太郎 <yamada@tokyo-zakka.jp>",
+            "2024年5月3日 10:20",
+            "RE: 図面",
+            id="japanese-fields",
+        ),
+        pytest.param(
+            "2024/05/03 10:20、山田太郎 <yamada@tokyo-zakka.jp> のメッセージ:",
+            "山田太郎 <yamada@tokyo-zakka.jp>",
+            "2024/05/03 10:20",
+            None,
+            id="japanese-apple",
+        ),
+        pytest.param("山田太郎 さんは書きました:", "山田太郎", None, None, id="japanese-thunderbird"),
+        pytest.param(
+            "2024년 5월 3일 (금) 오전 10:20, 김민수 <minsu@seoul-living.kr>님이 작성:",
+            "김민수 <minsu@seoul-living.kr>",
+            "2024년 5월 3일 (금) 오전 10:20",
+            None,
+            id="korean-attribution",
+        ),
+        pytest.param(
+            "-----Исходное сообщение-----\nОт: Иван Петров <ivan@dom-mebel.ru>\n"
+            "Отправлено: 3 мая 2024 г. 10:20\nКому: lily@x-trade.cn\nТема: RE: чертеж",
+            "Иван Петров <ivan@dom-mebel.ru>",
+            "3 мая 2024 г. 10:20",
+            "RE: чертеж",
+            id="russian-fields",
+        ),
+    ],
+)
+def test_quote_headers_across_clients_and_languages(header, sender, date, subject):
+    text = REPLY + header + "\n\n" + QUOTED_BODY + "\n"
+    result = split(text)
+    assert result.reply_text == REPLY.rstrip()
+    [quoted] = result.quoted
+    assert (quoted.sender, quoted.date, quoted.subject) == (sender, date, subject)
+    assert quoted.text == QUOTED_BODY
+    assert parse_quote_header(header) == (sender, date, subject)
+
+
+def test_signature_with_disclaimer_and_no_dashes():
+    text = mail(
+        """
+        Dear Sir/Madam,
+
+        We are a manufacturer of stainless steel cookware and would like to send you our price list.
+
+        Yours sincerely,
+        Helen Zhou
+        Export Department
+        Guangdong Everbright Kitchenware Co., Ltd.
+        No. 18 Industrial Road, Jiangmen, Guangdong, China
+        Mobile/WhatsApp: +86 139 2222 3333
+
+        CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and intended
+        solely for the addressee. If you have received it in error, please delete it.
+        """
+    )
+    assert zones(text) == [
+        ("greeting", "Dear Sir/Madam,"),
+        ("body", "We are a manufacturer of stainless steel cookware and would like to send you our price list."),
+        ("closing", "Yours sincerely,\nHelen Zhou"),
+        (
+            "signature",
+            "Export Department\nGuangdong Everbright Kitchenware Co., Ltd.\n"
+            "No. 18 Industrial Road, Jiangmen, Guangdong, China\nMobile/WhatsApp: +86 139 2222 3333\n\n"
+            "CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and intended\n"
+            "solely for the addressee. If you have received it in error, please delete it.",
+        ),
+    ]
+
+
+def test_contact_block_without_closing_phrase_is_signature():
+    text = mail(
+        """
+        Hello,
+
+        Attached is the updated quotation with the new aluminium price.
+
+        Grace Lin
+        Ningbo Homeware Trading Co., Ltd.
+        Tel: 0574-8765 4321
+        """
+    )
+    assert zones(text) == [
+        ("greeting", "Hello,"),
+        ("body", "Attached is the updated quotation with the new aluminium price."),
+        ("signature", "Grace Lin\nNingbo Homeware Trading Co., Ltd.\nTel: 0574-8765 4321"),
+    ]
+
+
+def test_name_only_sign_off():
+    text = "Hi Anna,\n\nThe goods were shipped today, tracking number to follow.\n\nKevin\n"
+    assert zones(text) == [
+        ("greeting", "Hi Anna,"),
+        ("body", "The goods were shipped today, tracking number to follow."),
+        ("closing", "Kevin"),
+    ]
+
+
+def test_dash_dash_signature():
+    text = mail(
+        """
+        Good morning John,
+
+        The inspection is booked for Tuesday.
+
+        Regards,
+        Amy
+        --
+        Amy Liu | Hangzhou Textile Import & Export Co., Ltd.
+        www.hz-textile.com
+        """
+    )
+    assert zones(text) == [
+        ("greeting", "Good morning John,"),
+        ("body", "The inspection is booked for Tuesday."),
+        ("closing", "Regards,\nAmy"),
+        ("signature", "--\nAmy Liu | Hangzhou Textile Import & Export Co., Ltd.\nwww.hz-textile.com"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Regarding your question about the packing, we use 5-layer cartons.",
+        "Thanks for the quick reply, we will arrange the sample tomorrow.",
+        "Best regards to your team, we enjoyed meeting you at the Canton Fair.",
+    ],
+)
+def test_sign_off_words_inside_the_body_are_not_a_closing(line):
+    text = f"Dear all\n\nPlease see our answers.\n{line}\n\nBest wishes,\nFrank\n"
+    assert zones(text) == [
+        ("greeting", "Dear all"),
+        ("body", f"Please see our answers.\n{line}"),
+        ("closing", "Best wishes,\nFrank"),
+    ]
+
+
+def test_body_ending_with_a_thanks_sentence_has_no_closing():
+    text = "Hi Tom,\n\nThanks for the quick reply, we will arrange the sample tomorrow.\n"
+    assert zones(text) == [
+        ("greeting", "Hi Tom,"),
+        ("body", "Thanks for the quick reply, we will arrange the sample tomorrow."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Best Regards Douglas",
+        "Thanks and best regards,\nDouglas",
+        "Thanks & regards,\nDouglas",
+        "Yours sincerely,\nDouglas Chen",
+        "Cheers\nDouglas",
+        "B.R.\nDouglas",
+        "Kind regards,\n\nDouglas",
+        "Many thanks in advance,\nDouglas",
+    ],
+)
+def test_closing_variants(closing):
+    text = f"Hi Anna,\n\nThe PI is attached.\n\n{closing}\n"
+    assert zones(text)[-1] == ("closing", closing)
+    assert zones(text)[1] == ("body", "The PI is attached.")
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    ["Dear Mr. Smith,", "Hi Anna,", "Hello,", "Dear Sir/Madam,", "Good morning John,", "Dear all", "尊敬的王经理：", "Sally,"],
+)
+def test_greeting_variants(greeting):
+    text = f"{greeting}\n\nOur factory will be closed for the May holiday from 1 to 5 May.\n\nBest regards,\nLily\n"
+    assert zones(text)[0] == ("greeting", greeting)
+    assert zones(text)[1] == ("body", "Our factory will be closed for the May holiday from 1 to 5 May.")
+
+
+def test_greeting_followed_by_text_on_the_same_line_is_body():
+    text = "Hi Anna, the samples left our factory today.\n\nBest regards,\nLily\n"
+    assert zones(text)[0] == ("body", "Hi Anna, the samples left our factory today.")
+
+
+def test_phone_footer_stays_in_body():
+    text = "Hi Mike,\n\nConfirmed, we will ship on Monday.\n\nSent from my iPhone\n"
+    assert zones(text) == [
+        ("greeting", "Hi Mike,"),
+        ("body", "Confirmed, we will ship on Monday.\n\nSent from my iPhone"),
+    ]
+
+
+def test_quote_only_marker_block_without_header():
+    text = "> Can you do 30 days payment terms?\n\nSorry, we can only accept T/T 30% deposit.\n"
+    result = split(text)
+    assert result.reply_text == ""
+    [quoted] = result.quoted
+    assert (quoted.sender, quoted.date, quoted.subject) == (None, None, None)
+    assert quoted.text.startswith("Can you do 30 days payment terms?")
+
+
+def test_mbox_escaped_from_is_not_a_quote():
+    text = "Hello,\n\n>From next month our prices will rise by 5%.\n\nBest regards,\nLily\n"
+    assert split(text).quoted == []
+    assert zones(text)[1] == ("body", ">From next month our prices will rise by 5%.")
+
+
+def test_zones_cover_whole_lines_in_order_without_overlap():
+    result = split(TOP_POSTED_OUTLOOK)
+    previous_end = -1
+    for zone in result.zones:
+        assert zone.start > previous_end
+        assert zone.start == 0 or TOP_POSTED_OUTLOOK[zone.start - 1] == "\n"
+        assert zone.end == len(TOP_POSTED_OUTLOOK) or TOP_POSTED_OUTLOOK[zone.end] == "\n"
+        previous_end = zone.end
+
+
+def test_empty_and_blank_text():
+    assert split("").zones == []
+    assert split("\n \n").zones == []
