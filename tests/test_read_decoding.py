@@ -30,6 +30,8 @@ TRADITIONAL = "陳先生您好：謝謝您的詢價。我們的燈具通過認�
         (SIMPLIFIED, "utf-16-be", "utf-16", "utf-16-be"),
         ("Dear Tom, price USD 12.50 单价", "utf-16-be", None, "utf-16-be"),
         (SIMPLIFIED, "gbk", "unknown-8bit", "gb18030"),
+        (SIMPLIFIED, "utf-8", "gb2312", "utf-8"),
+        ("报价", "gbk", "gbk", "gb18030"),
     ],
 )
 def test_detect_decode(text, encoding, label, codec):

@@ -34,10 +34,10 @@ def detect_decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
     Order: a byte-order mark; the ``declared`` label (widened to its superset);
     UTF-16 recognised by its zero bytes; UTF-8; GB18030 or Big5-HKSCS, whichever
-    reads as common Chinese; cp1252. A label that decodes is trusted, except a
-    single-byte label on bytes that are valid non-ASCII UTF-8 (a common
-    mislabel; Latin text is practically never valid UTF-8 by chance). A truncated
-    last character is dropped rather than making the whole text fail.
+    reads as common Chinese; cp1252. A label that decodes is trusted, unless
+    the bytes are valid UTF-8 that the label cannot explain (see
+    :func:`_mislabelled_utf8`). A truncated last character is dropped rather
+    than making the whole text fail.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -49,7 +49,7 @@ def detect_decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         label = _utf16_order(data) if label == "utf-16" else "utf-32-le"
     if label is not None:
         text = _decode_strict(data, label)
-        if text is not None and not (_single_byte(label) and _is_utf8_non_ascii(data)):
+        if text is not None and not _mislabelled_utf8(data, label):
             return text, label
 
     utf16 = _utf16_order(data) if looks_utf16(data) else None
@@ -128,8 +128,19 @@ def _single_byte(codec: str) -> bool:
     return codecs.getincrementaldecoder(codec)("replace").decode(b"\xc3", final=False) != ""
 
 
-def _is_utf8_non_ascii(data: bytes) -> bool:
-    return not data.isascii() and _decode_strict(data, "utf-8") is not None
+def _mislabelled_utf8(data: bytes, label: str) -> bool:
+    """True for valid UTF-8 behind another label: the commonest mislabel.
+
+    Latin text is practically never valid UTF-8 by chance, so one non-ASCII
+    character settles it for single-byte labels; GBK or Big5 text can be for
+    a character or two, so those need four.
+    """
+    if label in ("utf-8", "utf-8-sig") or data.isascii():
+        return False
+    text = _decode_strict(data, "utf-8")
+    if text is None:
+        return False
+    return _single_byte(label) or sum(1 for ch in text if not ch.isascii()) >= 4
 
 
 def looks_utf16(data: bytes) -> bool:

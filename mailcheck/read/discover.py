@@ -43,12 +43,17 @@ Found = DraftSource | ReadError
 
 
 def discover(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Found]:
-    """Every draft in ``paths`` (files and folders, recursively), in name order.
+    """Every draft in ``paths`` (files and folders, recursively).
+
+    Paths come in the order given; inside a folder, its files in name order,
+    then its subfolders.
 
     In folders, files of unknown type and hidden files and folders are
     skipped silently; a file named explicitly is sniffed instead. Inquiry
     files are not drafts: they come with theirs as ``DraftSource.inquiry``.
     """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # one path, not an iterable of characters
     seen: set[str] = set()
     for given in paths:
         path, display = Path(given), str(given)

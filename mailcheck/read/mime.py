@@ -153,8 +153,9 @@ def _part_text(part: EmailMessage) -> tuple[str, str]:
 
 def _payload_bytes(part: EmailMessage) -> bytes:
     if part.get("content-transfer-encoding", "").strip().lower() == "base64":
-        raw = part.get_payload(decode=False)
-        return lenient_b64decode(raw.encode("ascii", "surrogateescape"))
+        # Undecoded: the stdlib gives up on base64 it finds damaged. Anything
+        # outside ASCII is noise in base64 and is dropped.
+        return lenient_b64decode(part.get_payload(decode=False).encode("ascii", "ignore"))
     return part.get_payload(decode=True) or b""
 
 
