@@ -50,7 +50,7 @@ def test_the_label_decides_what_guessing_cannot():
 
 
 def test_truncated_last_character_is_dropped_not_fatal():
-    assert detect_decode("交期二十五天".encode("utf-8")[:-1]) == ("交期二十五", "utf-8")
+    assert detect_decode("交期二十五天".encode()[:-1]) == ("交期二十五", "utf-8")
 
 
 def test_encoded_words_in_several_charsets():
@@ -78,9 +78,10 @@ def test_split_addresses_respects_quotes_and_brackets():
 
 
 def test_parse_date_formats():
-    assert parse_date("Tue, 10 Mar 2026 09:12:45 +0800") == datetime(2026, 3, 10, 9, 12, 45, tzinfo=timezone(timedelta(hours=8)))
+    cst = timezone(timedelta(hours=8))
+    assert parse_date("Tue, 10 Mar 2026 09:12:45 +0800") == datetime(2026, 3, 10, 9, 12, 45, tzinfo=cst)
     assert parse_date("Tue, 10 Mar 2026 01:12:45 -0000") == datetime(2026, 3, 10, 1, 12, 45, tzinfo=timezone.utc)
-    assert parse_date("2026-03-10T09:12:45+08:00") == datetime(2026, 3, 10, 9, 12, 45, tzinfo=timezone(timedelta(hours=8)))
+    assert parse_date("2026-03-10T09:12:45+08:00") == datetime(2026, 3, 10, 9, 12, 45, tzinfo=cst)
     local = parse_date("2026年3月10日 星期二 09:12")
     assert local.tzinfo is not None and (local.month, local.day, local.hour, local.minute) == (3, 10, 9, 12)
     assert parse_date("next Tuesday") is None

@@ -39,7 +39,10 @@ def test_scripts_styles_and_title_are_dropped_entities_decoded():
 
 
 def test_lists_and_tables():
-    html = "<ol><li>Price</li><li>Lead time</li></ol><ul><li>CE</li></ul><table><tr><td>MOQ</td><td>500</td></tr></table>"
+    html = (
+        "<ol><li>Price</li><li>Lead time</li></ol><ul><li>CE</li></ul>"
+        "<table><tr><td>MOQ</td><td>500</td></tr></table>"
+    )
     assert html_to_text(html) == "1. Price\n2. Lead time\n- CE\nMOQ\t500"
 
 

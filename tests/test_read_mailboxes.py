@@ -88,5 +88,5 @@ def test_outlook_msg_with_html_body_only():
 
 def test_damaged_msg_is_a_read_error():
     data = (DATA / "outlook" / "quotation.msg").read_bytes()
-    with pytest.raises(ReadError, match="not a readable Outlook .msg file"):
+    with pytest.raises(ReadError, match=r"not a readable Outlook \.msg file"):
         parse(DraftSource("cut.msg", Path("cut.msg"), "msg", data[:1024]))

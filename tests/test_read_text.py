@@ -94,7 +94,9 @@ def test_header_lines_must_start_the_text():
 
 
 def test_read_text_string_with_crlf_and_trailing_space():
-    msg = read_text("Subject: Samples\r\nFrom: Wang Kun <wangkun@sunrise-lighting.cn>\r\n\r\nDear Tom,\r\n\r\nDone.  \r\n\r\n")
+    msg = read_text(
+        "Subject: Samples\r\nFrom: Wang Kun <wangkun@sunrise-lighting.cn>\r\n\r\nDear Tom,\r\n\r\nDone.  \r\n\r\n"
+    )
     assert msg.path == "<string>"
     assert msg.subject == "Samples"
     assert msg.sender == "Wang Kun <wangkun@sunrise-lighting.cn>"

@@ -122,7 +122,7 @@ def _decode_strict(data: bytes, codec: str) -> str | None:
         return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _single_byte(codec: str) -> bool:
     # A multi-byte codec holds back a lone lead byte, waiting for the rest.
     return codecs.getincrementaldecoder(codec)("replace").decode(b"\xc3", final=False) != ""
@@ -189,7 +189,7 @@ _COMMON_LEADS = {
 def _best_chinese(data: bytes) -> tuple[str, str, float] | None:
     """(text, codec, share of common characters) for the likelier Chinese codec."""
     best = None
-    for codec, leads in _COMMON_LEADS.items():
+    for codec in _COMMON_LEADS:
         text = _decode_strict(data, codec)
         if text is None:
             continue
@@ -201,7 +201,7 @@ def _best_chinese(data: bytes) -> tuple[str, str, float] | None:
     return best
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _lead_set(codec: str) -> frozenset[int]:
     return frozenset(b for r in _COMMON_LEADS[codec] for b in r)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .decoding import detect_decode
+
 # Elements whose text is never shown.
 _HIDDEN = {"script", "style", "title", "template"}
 # Elements that start and end a line.
@@ -22,6 +24,18 @@ _PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}
 # What Outlook (and the plain-text part it writes) shows for a reply separator.
 _RULE = "_" * 32
 _SPACE = re.compile(r"[ \t\r\n\f]+")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """(text, codec) of an HTML body, its charset taken from ``declared`` or
+    else from its own <meta> tag."""
+    if declared is None and (meta := _META_CHARSET.search(data[:4096])):
+        declared = meta[1].decode("ascii")
+    html, codec = detect_decode(data, declared)
+    return html_to_text(html), codec
 
 
 def html_to_text(html: str) -> str:

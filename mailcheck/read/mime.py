@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from email import policy
-from email.message import EmailMessage, Message as Compat32Message
+from email.message import EmailMessage
+from email.message import Message as Compat32Message
 from email.parser import BytesParser
 
 from ..model import Attachment, Message, Source
@@ -13,10 +14,9 @@ from .decoding import detect_decode, lenient_b64decode, unix_newlines
 from .errors import ReadError
 from .flowed import unflow
 from .headers import decode_header, parse_date, recover_8bit, split_addresses
-from .html_text import html_to_text
+from .html_text import decode_html
 
 _PARSER = BytesParser(policy=policy.default)
-_HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 # A line that can only be a MIME boundary: "--" and a token, nothing else.
 _BOUNDARY_LINE = re.compile(rb"^--([0-9A-Za-z'()+_,./:=?-]{1,70})[ \t]*\r?$", re.MULTILINE)
 
@@ -58,9 +58,11 @@ def message_from_mime(data: bytes, path: str, kind: str, line_offset: int | None
         sender=decode_header(_raw(msg, "from"), hint),
         to=split_addresses(decode_header(_raw(msg, "to"), hint)),
         cc=split_addresses(decode_header(_raw(msg, "cc"), hint)),
-        date=parse_date(_raw(msg, "date")),
+        date=parse_date(decode_header(_raw(msg, "date"), hint)),
         attachments=[
-            _attachment(leaf.part, hint, newline) for leaf in leaves if leaf.part is not body_part and _is_attachment(leaf)
+            _attachment(leaf.part, hint, newline)
+            for leaf in leaves
+            if leaf.part is not body_part and _is_attachment(leaf)
         ],
         from_html=from_html,
         source=Source(
@@ -80,7 +82,7 @@ def _finish(text: str) -> str:
 # -- structure ---------------------------------------------------------------
 def _leaves(part: EmailMessage, in_related: bool):
     """The non-multipart parts, recovering multiparts whose boundary is lost."""
-    if part.get_content_type() == "message/rfc822" or not part.get_content_maintype() == "multipart":
+    if part.get_content_type() == "message/rfc822" or part.get_content_maintype() != "multipart":
         yield _Leaf(part, in_related)
         return
     in_related = in_related or part.get_content_subtype() == "related"
@@ -141,10 +143,7 @@ def _part_text(part: EmailMessage) -> tuple[str, str]:
     data = _payload_bytes(part)
     declared = part.get_content_charset()
     if part.get_content_type() == "text/html":
-        if declared is None and (meta := _HTML_CHARSET.search(data[:4096])):
-            declared = meta[1].decode("ascii")
-        text, codec = detect_decode(data, declared)
-        return html_to_text(text), codec
+        return decode_html(data, declared)
     text, codec = detect_decode(data, declared)
     if (part.get_param("format") or "").lower() == "flowed":
         text = unflow(unix_newlines(text), delsp=(part.get_param("delsp") or "").lower() == "yes")
@@ -166,26 +165,26 @@ def _maps_lines(msg: EmailMessage, part: EmailMessage, data: bytes, codec: str, 
         return False
     if part.get("content-transfer-encoding", "7bit").strip().lower() not in ("7bit", "8bit", "binary"):
         return False
-    return unix_newlines(detect_decode(_raw_body(data), codec)[0]) == unix_newlines(text)
+    return unix_newlines(detect_decode(_split_raw(data)[1], codec)[0]) == unix_newlines(text)
 
 
-def _raw_body(data: bytes) -> bytes:
+def _split_raw(data: bytes) -> tuple[bytes, bytes]:
+    """(header block with the blank line ending it, body) of raw message bytes."""
     ends = [i for i in (data.find(b"\r\n\r\n"), data.find(b"\n\n")) if i >= 0]
     if not ends:
-        return b""
+        return data, b""
     end = min(ends)
-    return data[end + (4 if data.startswith(b"\r\n\r\n", end) else 2) :]
+    end += 4 if data.startswith(b"\r\n\r\n", end) else 2
+    return data[:end], data[end:]
 
 
 def _body_start_line(data: bytes) -> int:
-    header_block = data[: len(data) - len(_raw_body(data))]
-    return header_block.count(b"\n") + 1
+    return _split_raw(data)[0].count(b"\n") + 1
 
 
 def _subject_line(data: bytes, line_offset: int) -> int | None:
     """The Subject header's line, if it is one line of unencoded text."""
-    header_block = data[: len(data) - len(_raw_body(data))]
-    lines = header_block.split(b"\n")
+    lines = _split_raw(data)[0].split(b"\n")
     for number, line in enumerate(lines):
         if line[:8].lower() == b"subject:":
             folded = number + 1 < len(lines) and lines[number + 1][:1] in (b" ", b"\t")
@@ -219,7 +218,7 @@ def _has_name(part: EmailMessage) -> bool:
 
 
 def _attachment(part: EmailMessage, hint: str | None, newline: str) -> Attachment:
-    if part.get_content_type() == "message/rfc822":
+    if part.get_content_type() == "message/rfc822" and part.is_multipart():
         # A forwarded mail is parsed already; its size is that of the mail
         # written out again with the file's line ends.
         inner = part.get_payload(0)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-import re
 from datetime import datetime, timezone
 
 from ..model import Attachment, Message, Source
-from .decoding import detect_decode, newline_of, unix_newlines
+from .decoding import newline_of, unix_newlines
 from .errors import ReadError
-from .html_text import html_to_text
+from .html_text import decode_html
 
-_HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _ATTACH_SIZE = "0E200003"  # PR_ATTACH_SIZE, for attachments that are not plain bytes
 _LAST_MODIFIED = "30080040"  # PR_LAST_MODIFICATION_TIME: when a draft was last saved
 
@@ -36,10 +34,7 @@ def message_from_msg(data: bytes, path: str) -> Message:
             raise ReadError(path, f"Outlook item is a {msg.classType}, not a mail message")
         text, from_html = msg.body or "", False
         if not text.strip() and msg.htmlBody:
-            html = msg.htmlBody
-            meta = _HTML_CHARSET.search(html[:4096])
-            text = html_to_text(detect_decode(html, meta[1].decode("ascii") if meta else None)[0])
-            from_html = True
+            text, from_html = decode_html(msg.htmlBody)[0], True
         recipients = list(msg.recipients)
         # An unsent draft has no send date; the time it was saved is the
         # nearest thing, as the Date header of a saved .eml draft is.

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import base64
 import quopri
-from email.quoprimime import header_encode
 import struct
 import sys
+from email.quoprimime import header_encode
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote
@@ -312,8 +312,16 @@ OUTLOOK_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
 </html>
 """
 
-GMAIL_HTML = """<div dir="ltr"><div>Hi Tom,</div><div><br></div><div>Our CE and RoHS certificates are attached.<br>The UKCA mark can be added from the next batch.</div><div><br></div><div>Best regards,</div><div>Wang Kun</div></div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Wed, Mar 18, 2026 at 9:02 AM Tom Baker &lt;<a href="mailto:tom@brightbuild.co.uk">tom@brightbuild.co.uk</a>&gt; wrote:<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex"><div dir="ltr">Hi Wang,<div><br></div><div>Do your panels carry UKCA?</div><div><br></div><blockquote type="cite">Earlier: please quote 500 sets.</blockquote></div></blockquote></div>
-"""
+GMAIL_HTML = (  # Gmail writes its HTML as one line
+    '<div dir="ltr"><div>Hi Tom,</div><div><br></div><div>Our CE and RoHS certificates are attached.<br>'
+    "The UKCA mark can be added from the next batch.</div><div><br></div><div>Best regards,</div>"
+    '<div>Wang Kun</div></div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">'
+    'On Wed, Mar 18, 2026 at 9:02 AM Tom Baker &lt;<a href="mailto:tom@brightbuild.co.uk">'
+    "tom@brightbuild.co.uk</a>&gt; wrote:<br></div>"
+    '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);'
+    'padding-left:1ex"><div dir="ltr">Hi Wang,<div><br></div><div>Do your panels carry UKCA?</div><div><br></div>'
+    '<blockquote type="cite">Earlier: please quote 500 sets.</blockquote></div></blockquote></div>\n'
+)
 
 PDF_BYTES = b"%PDF-1.4\n" + b"% product catalogue\n" * 60 + b"%%EOF\n"
 XLSX_BYTES = b"PK\x03\x04" + bytes(range(256)) * 3
@@ -590,9 +598,14 @@ def build_mailboxes(out: Path) -> None:
 
 # -- Outlook .msg -------------------------------------------------------------------
 
-PT_LONG, PT_BOOLEAN, PT_SYSTIME, PT_UNICODE, PT_BINARY = 0x0003, 0x000B, 0x0040, 0x001F, 0x0102
-MSG_BODY = "Dear Tom,\r\n\r\nThe revised quotation is attached.\r\nPrice: USD 12.30/set FOB Ningbo.\r\n\r\nBest regards,\r\nWang Kun\r\n"
-MSG_HTML = "<html><body><p class=MsoNormal>Dear Tom,</p><p class=MsoNormal>&nbsp;</p><p class=MsoNormal>Please call me tomorrow.</p></body></html>"
+PT_LONG, PT_SYSTIME, PT_UNICODE, PT_BINARY = 0x0003, 0x0040, 0x001F, 0x0102
+MSG_BODY = crlf(
+    "Dear Tom,\n\nThe revised quotation is attached.\nPrice: USD 12.30/set FOB Ningbo.\n\nBest regards,\nWang Kun\n"
+)
+MSG_HTML = (
+    "<html><body><p class=MsoNormal>Dear Tom,</p><p class=MsoNormal>&nbsp;</p>"
+    "<p class=MsoNormal>Please call me tomorrow.</p></body></html>"
+)
 MSG_ATTACHMENT = b"%PDF-1.4\n% revised quotation\n%%EOF\n" * 4
 
 
@@ -616,8 +629,8 @@ def _add_props(writer, storage: list[str], props, header: bytes) -> None:
     for prop_id, prop_type, value in props:
         if prop_type in (PT_UNICODE, PT_BINARY):
             name = f"__substg1.0_{prop_id:04X}{prop_type:04X}"
-            writer.addEntry(storage + [name], value)
-    writer.addEntry(storage + ["__properties_version1.0"], _props_stream(props, header))
+            writer.addEntry([*storage, name], value)
+    writer.addEntry([*storage, "__properties_version1.0"], _props_stream(props, header))
 
 
 def _unicode(text: str) -> bytes:
