@@ -181,29 +181,24 @@ def _readable_share(text: str) -> float:
 # and first level of hanzi; Big5's punctuation and frequent-character level.
 # Text decoded with the wrong one of the two lands mostly outside them.
 _COMMON_LEADS = {
-    "gb18030": (range(0xA1, 0xA4), range(0xB0, 0xD8)),
-    "big5hkscs": (range(0xA1, 0xC7),),
+    "gb18030": frozenset([*range(0xA1, 0xA4), *range(0xB0, 0xD8)]),
+    "big5hkscs": frozenset(range(0xA1, 0xC7)),
 }
 
 
 def _best_chinese(data: bytes) -> tuple[str, str, float] | None:
     """(text, codec, share of common characters) for the likelier Chinese codec."""
     best = None
-    for codec in _COMMON_LEADS:
+    for codec, leads in _COMMON_LEADS.items():
         text = _decode_strict(data, codec)
         if text is None:
             continue
         wide = [ch for ch in text if not ch.isascii()]
-        common = sum(1 for ch in wide if _lead_byte(ch, codec) in _lead_set(codec))
+        common = sum(1 for ch in wide if _lead_byte(ch, codec) in leads)
         share = common / len(wide) if wide else 0.0
         if best is None or share > best[2]:
             best = (text, codec, share)
     return best
-
-
-@functools.cache
-def _lead_set(codec: str) -> frozenset[int]:
-    return frozenset(b for r in _COMMON_LEADS[codec] for b in r)
 
 
 def _lead_byte(ch: str, codec: str) -> int | None:

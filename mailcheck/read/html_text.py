@@ -24,8 +24,6 @@ _PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}
 # What Outlook (and the plain-text part it writes) shows for a reply separator.
 _RULE = "_" * 32
 _SPACE = re.compile(r"[ \t\r\n\f]+")
-
-
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
