@@ -9,6 +9,7 @@ from datetime import date, datetime
 from ..analyse.buyer import signoff_name
 from ..analyse.draft import Draft, memoized
 from ..packs import Rule, Text
+from ..split.signoff import is_closing
 from .registry import Hit, detector
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -42,15 +43,24 @@ def _end_of_reply(draft: Draft) -> tuple[int, int]:
     return start, len(reply)
 
 
+def _has_phrase(draft: Draft) -> bool:
+    # The closing zone also holds the name signed under the phrase, or only that name.
+    return any(
+        is_closing(line.strip())
+        for zone in draft.split.spans("closing")
+        for line in draft.text[zone.start : zone.end].splitlines()
+    )
+
+
 @detector("STR-CLOSING")
 def closing_phrase(draft: Draft, rule: Rule) -> Iterator[Hit]:
-    if draft.split.spans("closing") or not draft.split.reply_text.strip():
+    if _has_phrase(draft) or not draft.split.reply_text.strip():
         return
-    signatures = draft.split.spans("signature")
-    if signatures:
-        z = signatures[0]
+    after = draft.split.spans("closing") + draft.split.spans("signature")
+    if after:
+        z = min(after, key=lambda zone: zone.start)
         first_line_end = draft.text.find("\n", z.start, z.end)
-        yield Hit("signature", z.start, first_line_end if first_line_end != -1 else z.end)
+        yield Hit(z.kind, z.start, first_line_end if first_line_end != -1 else z.end)
     else:
         yield Hit("body", *_end_of_reply(draft))
 

@@ -1,0 +1,114 @@
+"""Sentences with their offsets, found by rules (no spaCy).
+
+Mail text is wrapped at ~72 columns, written in lists, and by writers who
+leave out the space after a full stop ("produce.If"). A sentence ends at
+. ! ? (not after an abbreviation, inside a number, a URL or an address), at a
+blank line, before a list item, and after a line ending in punctuation or a
+colon. Lines wrapped mid-sentence are joined. The statistical pipeline is then
+run only on the sentences an analysis needs (see nlp.docs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .draft import Draft, memoized
+
+#: Words after which a full stop does not end the sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no nos nr co ltd inc corp jr sr vs etc approx appr e.g i.e eg ie ca fig dept est "
+    "tel fax mob ref attn qty pcs pc ctn ctns max min avg jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue wed thu fri sat sun int'l u.s u.k a.m p.m".split()
+)
+_LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|[-*•·◆▪►–])\s+")
+# End punctuation followed by space (or by a capital, the missing-space habit),
+# Chinese full-width ends included.
+_END = re.compile(r"([.!?。！？]+)[\"')\]]*(?=\s|$|[A-Z][a-z])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    zone: str
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.rstrip().endswith(("?", "？"))
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether the punctuation of ``match`` really ends a sentence."""
+    mark_start = match.start(1)
+    if match.group(1).startswith((".",)) and len(match.group(1)) == 1:
+        word = re.search(r"([\w.'’]+)$", text[:mark_start])
+        token = word.group(1).lower() if word else ""
+        if token.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            return False
+        following = text[match.end() : match.end() + 1]
+        if following and not following.isspace():
+            # "produce.If" ends a sentence; "www.abc.com" and "v1.2" do not.
+            if re.search(r"(?:www|https?://\S*|@\S*|\.\w+)$", text[:mark_start]) or len(token) < 2:
+                return False
+    return True
+
+
+def split_sentences(text: str, offset: int = 0, zone: str = "body") -> list[Sentence]:
+    """Sentences of ``text``; offsets are shifted by ``offset`` (the text's place in the draft)."""
+    sentences: list[Sentence] = []
+    start: int | None = None
+
+    def close(end: int) -> None:
+        nonlocal start
+        if start is not None:
+            chunk = text[start:end]
+            stripped = chunk.rstrip()
+            if stripped.strip():
+                lead = len(chunk) - len(chunk.lstrip())
+                sentences.append(Sentence(offset + start + lead, offset + start + len(stripped), stripped.strip(), zone))
+        start = None
+
+    position = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        line_start = position
+        position += len(line) + 1
+        if not line.strip():
+            close(line_start)
+            continue
+        if _LIST_ITEM.match(line):
+            close(line_start)
+        if start is None:
+            start = line_start + len(line) - len(line.lstrip())
+        cursor = 0
+        for match in _END.finditer(line):
+            if match.end() <= cursor or not _ends_sentence(line, match):
+                continue
+            close(line_start + match.end())
+            rest = line[match.end() :]
+            if rest.strip():
+                start = line_start + match.end() + len(rest) - len(rest.lstrip())
+            cursor = match.end()
+        stripped = line.rstrip()
+        next_line = lines[index + 1] if index + 1 < len(lines) else ""
+        if start is not None and (stripped.endswith((":", "：", ";")) or _short_line(stripped, next_line)):
+            close(line_start + len(stripped))
+    close(len(text))
+    return sentences
+
+
+def _short_line(line: str, next_line: str) -> bool:
+    """A short line followed by a capitalised one is its own unit ("Price list", "Dear Anna,")."""
+    return len(line) < 40 and bool(next_line.strip()) and next_line.lstrip()[:1].isupper() and not line.endswith(",")
+
+
+@memoized
+def reply_sentences(draft: Draft) -> list[Sentence]:
+    """Sentences of the writer's greeting, body and closing (never the quote or signature)."""
+    result = []
+    for zone in draft.split.zones:
+        if zone.kind in ("greeting", "body", "closing"):
+            result.extend(split_sentences(draft.text[zone.start : zone.end], zone.start, zone.kind))
+    return result
