@@ -15,6 +15,7 @@ from email.utils import getaddresses, parseaddr
 
 from ..model import Message, Split
 from ..split import split
+from ..split.signoff import is_closing
 from .dates import parse_date
 
 #: Words in names that are not names: titles and the mailbox words of role addresses.
@@ -75,13 +76,13 @@ def address_of(header: str | None) -> str | None:
 
 
 def signoff_name(message_split: Split) -> str | None:
-    """The name a message is signed with: the last line of its closing, or the first of its signature."""
-    for kind, pick in (("closing", -1), ("signature", 0)):
-        lines = [ln.strip() for ln in message_split.zone_text(kind).splitlines() if ln.strip()]
-        if len(lines) < (2 if kind == "closing" else 1):
-            continue  # a closing of one line is the phrase alone ("Best regards,")
-        candidate = lines[pick].rstrip(",")
-        if _NAME_LINE.match(candidate) and not name_tokens(candidate) <= {"regards", "thanks"}:
+    """The name a message is signed with: the end of its closing, or the first line of its signature."""
+    closing = [ln.strip() for ln in message_split.zone_text("closing").splitlines() if ln.strip()]
+    signature = [ln.strip() for ln in message_split.zone_text("signature").splitlines() if ln.strip()]
+    for candidate in closing[-1:] + signature[:1]:
+        # "Zhao Min (Mindy)", "Douglas," -> the name itself
+        candidate = re.sub(r"\s*\([^)]*\)$", "", candidate).rstrip(",")
+        if _NAME_LINE.match(candidate) and not is_closing(candidate):
             return candidate
     return None
 

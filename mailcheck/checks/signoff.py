@@ -113,7 +113,10 @@ def _closing_with_name(text: str) -> bool:
 
 
 _HOURS = re.compile(r"(?i)(?:office|working|business|work)\s+hours?|办公时间|工作时间")
-_BUYER_TIME = re.compile(r"(?i)your\s+(?:local\s+)?time|your\s+working|in\s+your\s+time\s*zone|您的时间|你方时间")
+_BUYER_TIME = re.compile(
+    r"(?i)your\s+(?:local\s+)?time|your\s+working|in\s+your\s+time\s*zone|same\s+time\s*zone|您的时间|你方时间"
+)
+_CLOCK_RANGE = re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?")
 
 
 def _clock(t) -> str:
@@ -152,9 +155,11 @@ def office_hours_in_buyer_time(draft: Draft, rule: Rule) -> Iterator[Hit]:
     line_start = reply.rfind("\n", 0, stated.start()) + 1
     line_end = reply.find("\n", stated.end())
     line_end = len(reply) if line_end == -1 else line_end
-    if not _BUYER_TIME.search(reply[line_start:line_end]) and not (
-        country and re.search(rf"(?i){re.escape(country.name)}|{re.escape(country.tz.key.split('/')[-1])}",
-                              reply[line_start:line_end])
-    ):
+    line = reply[line_start:line_end]
+    # The buyer's time is there when the line says so or gives a second range ("(2:00-11:00 Hamburg time)").
+    same_zone = country is not None and _in_zone(profile.office_start, profile.timezone, country.tz) == _clock(
+        profile.office_start
+    )
+    if not (_BUYER_TIME.search(line) or len(_CLOCK_RANGE.findall(line)) >= 2 or same_zone):
         zone = next((z.kind for z in draft.split.zones if z.start <= stated.start() < z.end), "body")
         yield Hit(zone, line_start, line_end, message="own_time_only", args=args, suggestion=advice)
