@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 from .draft import Draft, memoized
 
-#: Words after which a full stop does not end the sentence.
+#: Words after which a full stop never ends the sentence: a name or number follows.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nos nr co ltd inc corp jr sr vs etc approx appr e.g i.e eg ie ca fig dept est "
-    "tel fax mob ref attn qty pcs pc ctn ctns max min avg jan feb mar apr jun jul aug sep sept oct nov dec "
-    "mon tue wed thu fri sat sun int'l u.s u.k a.m p.m".split()
+    "mr mrs ms dr prof st no nos nr jr sr vs approx appr e.g i.e eg ie ca fig dept "
+    "tel fax mob ref attn jan feb mar apr jun jul aug sep sept oct nov dec int'l".split()
 )
+#: Abbreviations that often end a sentence too: they end it when a capital follows.
+_FINAL_ABBREVIATIONS = frozenset("etc co ltd inc corp est u.s u.k a.m p.m".split())
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|[-*•·◆▪►–])\s+")
 # End punctuation followed by space (or by a capital, the missing-space habit),
 # Chinese full-width ends included.
@@ -46,6 +47,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         word = re.search(r"([\w.'’]+)$", text[:mark_start])
         token = word.group(1).lower() if word else ""
         if token.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            return False
+        if token.rstrip(".") in _FINAL_ABBREVIATIONS and not text[match.end() :].lstrip()[:1].isupper():
             return False
         following = text[match.end() : match.end() + 1]
         if following and not following.isspace():

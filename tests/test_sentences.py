@@ -1,0 +1,41 @@
+"""Rule-based sentence splitting with offsets."""
+
+from __future__ import annotations
+
+from mailcheck.analyse.sentences import split_sentences
+
+
+def texts(text):
+    found = split_sentences(text, offset=10)
+    for s in found:
+        assert text[s.start - 10 : s.end - 10] == s.text
+    return [s.text for s in found]
+
+
+def test_missing_space_after_full_stop_still_ends_the_sentence():
+    assert texts("But the scooter you need is hard to produce.If you need,we will change it.") == [
+        "But the scooter you need is hard to produce.",
+        "If you need,we will change it.",
+    ]
+
+
+def test_abbreviations_numbers_and_addresses_do_not_end_sentences():
+    assert texts("Mr. Li quotes USD 3.20/pc, approx. 5,000 pcs. Visit www.abc.com.cn or write to sales@abc.com.") == [
+        "Mr. Li quotes USD 3.20/pc, approx. 5,000 pcs.",
+        "Visit www.abc.com.cn or write to sales@abc.com.",
+    ]
+
+
+def test_wrapped_lines_join_and_list_items_split():
+    text = "The price is valid until\n31 May and the MOQ is 500 pcs.\nPlease confirm:\n1) the colour\n2) the quantity, 500 or 1,000 pcs?"
+    assert texts(text) == [
+        "The price is valid until\n31 May and the MOQ is 500 pcs.",
+        "Please confirm:",
+        "1) the colour",
+        "2) the quantity, 500 or 1,000 pcs?",
+    ]
+
+
+def test_question_flag():
+    found = split_sentences("Do you prefer 500 or 1,000 pcs? We can ship in May.")
+    assert [s.is_question for s in found] == [True, False]
