@@ -114,7 +114,7 @@ def _closing_with_name(text: str) -> bool:
 
 _HOURS = re.compile(r"(?i)(?:office|working|business|work)\s+hours?|办公时间|工作时间")
 _BUYER_TIME = re.compile(
-    r"(?i)your\s+(?:local\s+)?time|your\s+working|in\s+your\s+time\s*zone|same\s+time\s*zone|您的时间|你方时间"
+    r"(?i)your\s+(?:local\s+)?time|your\s+working|in\s+your\s+time\s*zone|same\s+time|您的时间|你方时间"
 )
 _CLOCK_RANGE = re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[-–~]\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?")
 

@@ -73,6 +73,8 @@ def subject_states_matter(draft: Draft, rule: Rule) -> Iterator[Hit]:
         yield Hit("subject", 0, len(subject), message="empty", args=args, suggestion=advice)
     elif _folded(core) in generic:
         yield Hit("subject", *span, message="generic", args=args, suggestion=advice)
+    elif matter and _folded(matter) == _folded(core):
+        return  # the buyer's own subject: replying under it is right, whatever its style
     elif re.search(r"[!?]{2,}|\${2,}", core) or any(
         re.search(rf"(?<!\w){re.escape(w)}(?!\w)", core, re.IGNORECASE) for w in rule.options["spam-words"]
     ):
