@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,11 +10,12 @@ import click
 
 from ..config import ConfigError, read_config
 from ..engine import check_many
-from ..i18n import default_lang
+from ..i18n import default_lang, pick
 from ..model import SEVERITIES
 from ..read import ReadError, read_file
 from ..report import FORMATS, FormatOptions
 from .options import fail, split_codes, use_color
+from .progress import progress_bar
 
 
 @click.command("check")
@@ -36,10 +38,19 @@ from .options import fail, split_codes, use_color
 @click.option("--now", type=click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]),
               help="The time to judge reply timing against (default: the draft's Date, else now).")
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: on a terminal].")
-@click.option("-q", "--quiet", is_flag=True, help="List only drafts with findings.")
+@click.option("-v", "--verbose", is_flag=True, help="List every draft, not only the failing ones.")
+@click.option("--no-cache", is_flag=True,
+              help="Check every draft again instead of reusing results of unchanged drafts.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes for large folders (0: one per CPU).")
 def check_command(paths, fmt, inquiry, region, select, ignore, fail_level, fail_under, lang, config_path, now,
-                  color, quiet) -> None:
-    """Check drafts: files, folders (recursively) or mailboxes."""
+                  color, verbose, no_cache, jobs) -> None:
+    """Check drafts: files, folders (recursively) or mailboxes.
+
+    Exits 1 when a draft fails (a finding at --fail-level or a score under
+    --fail-under), 2 when a draft cannot be read. Results of drafts that did
+    not change since the last run are reused (see --no-cache).
+    """
     overrides: dict = {}
     if region:
         overrides["region"] = region.upper()
@@ -59,11 +70,14 @@ def check_command(paths, fmt, inquiry, region, select, ignore, fail_level, fail_
         config = read_config(config_path) if config_path else None
         if inquiry is not None:
             read_file(inquiry)  # fail early and clearly: an unreadable inquiry is a usage error
-        report = check_many(paths, inquiry=inquiry, config=config, **overrides)
+        label = pick(lang or default_lang(), "Checking drafts", "正在检查草稿")
+        with progress_bar(label) as progress:
+            report = check_many(paths, inquiry=inquiry, config=config, cache=not no_cache,
+                                jobs=jobs or os.cpu_count() or 1, progress=progress, **overrides)
     except (ConfigError, ReadError) as err:
         fail(str(err))
     checked = [r for r in report.files if not r.error]
     report_lang = lang or (checked[0].lang if checked else default_lang())
-    options = FormatOptions(lang=report_lang, color=use_color(color), quiet=quiet)
+    options = FormatOptions(lang=report_lang, color=use_color(color), verbose=verbose)
     click.echo(FORMATS[fmt](report, options), nl=False, color=options.color)
     sys.exit(report.exit_code)

@@ -12,18 +12,20 @@ from ..results import Report
 class FormatOptions:
     lang: str = "en"
     color: bool = False
-    #: Show clean drafts too (the text format lists only drafts with findings when quiet).
-    quiet: bool = False
+    #: The text format lists every draft; otherwise only failing and unreadable ones.
+    verbose: bool = False
 
 
 Formatter = Callable[[Report, FormatOptions], str]
 
-from . import json_format, parsed, text  # noqa: E402  (formatters import FormatOptions from here)
+from . import github, json_format, parsed, sarif, text  # noqa: E402  (formatters import FormatOptions from here)
 
 
 FORMATS: dict[str, Formatter] = {
     "text": text.render,
     "json": json_format.render,
+    "sarif": sarif.render,
+    "github": github.render,
 }
 
 #: Formats of ``mailcheck parse``: how drafts were read and split.

@@ -1,7 +1,9 @@
 """The default, human-readable report.
 
-Per draft: ``path:line:col  CODE  message``, the offending text and the
-suggestion, then the scores; a summary line at the end. Colour only when
+Per failing draft: ``path:line:col  CODE  message``, the offending text and
+the suggestion, then the scores; a summary line at the end. Drafts that pass
+(clean, or with findings below the fail level) are listed only when verbose;
+unreadable ones always are. Colour only when
 asked (the CLI asks on a terminal without NO_COLOR).
 """
 
@@ -63,8 +65,10 @@ def render(report: Report, options) -> str:
             counts[f.severity] += 1
         if not result.findings:
             clean += 1
-            if not options.quiet:
+            if options.verbose:
                 out.append(f"{result.path}: " + pick(lang, "clean", "无问题") + _scores(result, options))
+            continue
+        if not (result.fails or options.verbose):
             continue
         for f in result.findings:
             out.extend(_finding(result, f, options))
