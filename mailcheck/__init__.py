@@ -7,6 +7,13 @@ Library use::
     result = check(draft_text, inquiry=buyer_text, region="DE")
     for finding in result.findings:
         print(finding.rule, finding.message)
+
+    # A folder or mailbox: drafts go through spaCy in batches; jobs=N spreads
+    # large folders over N processes, cache=True skips unchanged drafts.
+    report = check_many(["drafts/"], config=Config(region="DE", lang="en"))
+    failing = [r.path for r in report.files if r.fails]
+
+docs/library.md has the details.
 """
 
 __version__ = "0.1.0"

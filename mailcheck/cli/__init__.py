@@ -10,7 +10,11 @@ import click
 
 from .. import __version__
 from .check import check_command
+from .explain import explain_command
+from .hook import install_hook_command
+from .init import init_command
 from .parse import parse_command
+from .rules import rules_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,7 +23,7 @@ def main() -> None:
     """Check drafted replies to overseas buyers before they are sent."""
 
 
-main.add_command(check_command)
-main.add_command(parse_command)
+for _command in (check_command, parse_command, rules_command, explain_command, init_command, install_hook_command):
+    main.add_command(_command)
 
 __all__ = ["main"]

@@ -12,6 +12,7 @@ from ..config import ConfigError, read_config
 from ..engine import check_many
 from ..i18n import default_lang, pick
 from ..model import SEVERITIES
+from ..packs import PackError
 from ..read import ReadError, read_file
 from ..report import FORMATS, FormatOptions
 from .options import fail, split_codes, use_color
@@ -74,7 +75,7 @@ def check_command(paths, fmt, inquiry, region, select, ignore, fail_level, fail_
         with progress_bar(label) as progress:
             report = check_many(paths, inquiry=inquiry, config=config, cache=not no_cache,
                                 jobs=jobs or os.cpu_count() or 1, progress=progress, **overrides)
-    except (ConfigError, ReadError) as err:
+    except (ConfigError, PackError, ReadError) as err:
         fail(str(err))
     checked = [r for r in report.files if not r.error]
     report_lang = lang or (checked[0].lang if checked else default_lang())

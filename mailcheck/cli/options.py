@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
+
+from ..config import Config, ConfigError, config_for, read_config
+from ..i18n import LANGS, default_lang
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -23,3 +27,27 @@ def fail(message: str) -> None:
     """Stop with a usage error (exit code 2), as click does for bad options."""
     click.echo(f"mailcheck: error: {message}", err=True)
     sys.exit(2)
+
+
+def config_option(function):
+    """``--config FILE``, shared by the commands that read a config."""
+    return click.option(
+        "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+        help="Use this config file instead of searching for one.",
+    )(function)
+
+
+def lang_option(function):
+    return click.option("--lang", type=click.Choice(LANGS), default=None,
+                        help="Language [default: the config's, else the locale's].")(function)
+
+
+def load_config(config_path: Path | None, lang: str | None = None) -> Config:
+    """The config named by ``--config``, else the one for the current folder, with ``--lang`` applied.
+
+    A broken config is a usage error (exit 2)."""
+    try:
+        config = read_config(config_path) if config_path else config_for(Path.cwd())
+    except ConfigError as err:
+        fail(str(err))
+    return config.replace(lang=lang or config.lang or default_lang())
