@@ -24,7 +24,7 @@ TEMPLATES = {
 
 # Which rules run: rule codes, code prefixes, norm IDs or pillars (care,
 # professional, reliable). Without `select`, every rule that is on by default.
-# select = ["STR", "CARE"]
+# select = ["care", "STR"]
 # ignore = ["STR-OFFICE-HOURS"]
 
 # The buyer's country (ISO code) when every draft here goes to one market;
@@ -70,7 +70,7 @@ timezone = {timezone}
 
 # 运行哪些规则：规则代码、代码前缀、规范编号或支柱（care 重视、
 # professional 专业、reliable 可信）。不写 `select` 时运行所有默认启用的规则。
-# select = ["STR", "CARE"]
+# select = ["care", "STR"]
 # ignore = ["STR-OFFICE-HOURS"]
 
 # 如果这里的草稿都发往同一个市场，写上买家所在国家（ISO 代码）；
