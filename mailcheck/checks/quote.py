@@ -1,0 +1,182 @@
+"""PRO-QUOTE: a price comes with its currency, Incoterm and place, validity, MOQ, lead time and payment.
+
+Also the price spotting STR-BODY shares: :func:`prices` (figures that are
+prices of goods, not credits or courier fees), :func:`quotation_attached`
+and :func:`buyer_asks_price`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..analyse.draft import Draft, memoized
+from ..analyse.sentences import reply_sentences
+from ..packs import Rule, Text, load_data
+from .registry import Hit, detector
+
+#: Draft formats that carry their attachments; for the others (plain text) they cannot be seen.
+MAIL_KINDS = frozenset({"eml", "msg", "emlx", "mbox", "maildir"})
+_WRITER_ZONES = ("greeting", "body", "closing")
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ELEMENTS = ("validity", "moq", "lead_time", "payment")
+
+
+@dataclass(frozen=True)
+class Price:
+    start: int
+    end: int
+    with_currency: bool
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = load_data("prices")
+    codes = rf"(?<![A-Za-z])(?:{_alternation(load_data('trade_words')['currencies'])})(?![A-Za-z])"
+    words = rf"\b(?:{_alternation(data['currency-words'])})\b"
+    currency = rf"{codes}|{_alternation(data['currency-signs'])}|{words}"
+    units = _alternation(data["quantity-units"])
+    return {
+        "currency": re.compile(currency, re.IGNORECASE),
+        # "USD 1.20-1.50", "$9.50", "3.60 USD"
+        "with_currency": re.compile(
+            rf"(?:{currency})\s?(?:{_NUMBER})(?:\s*[-–~]\s*(?:{currency})?\s?(?:{_NUMBER}))?"
+            rf"|(?<![\w.,])(?:{_NUMBER})\s?(?:{codes}|{words})",
+            re.IGNORECASE,
+        ),
+        # "2.85/set", "0.86 per box", "costs 46.5": a figure that can only be a price.
+        "bare": re.compile(
+            rf"(?<![\w.,/$€£¥])(?P<amount>{_NUMBER})(?=\s*(?:/|per\s+)\s*[^\W\d])"
+            rf"|\b(?:costs|priced(?:\s+at)?|price(?:\s+is|:)?|only)\s+(?P<bare>{_NUMBER})"
+            rf"(?![\d,.]*\s*(?:%|(?:{units})\b))",
+            re.IGNORECASE,
+        ),
+        "per_unit": re.compile(r"\s*(?:/|per\s+|a\s+|each\b)\s*[^\W\d]", re.IGNORECASE),
+        "price_word": re.compile(rf"\b(?:{_alternation(data['price-words'])})\b", re.IGNORECASE),
+        "not_goods": re.compile(rf"(?<!\w)(?:{_alternation(data['not-goods'])})(?!\w)", re.IGNORECASE),
+        "attached": _any(data["attached-quotation"]),
+        "earlier": _any(data["earlier-quote"]),
+        "request": _any(data["price-request"]),
+    }
+
+
+@memoized
+def prices(draft: Draft) -> list[Price]:
+    """The prices of goods the writer states (not credits, fees, or an earlier quotation's prices)."""
+    p = _patterns()
+    found: list[Price] = []
+    for sentence in reply_sentences(draft):
+        text = sentence.text
+        if p["earlier"].search(text):
+            continue
+        priced = p["price_word"].search(text) is not None
+        charge = p["not_goods"].search(text) is not None
+        for kind in ("with_currency", "bare"):
+            for match in p[kind].finditer(text):
+                group = next((g for g in ("amount", "bare") if match.groupdict().get(g)), 0)
+                begin, end = match.span(group)
+                per_unit = p["per_unit"].match(text, end) is not None
+                if kind == "with_currency" and not (per_unit or priced):
+                    continue  # "we will credit USD 420": money, not a price
+                if charge and not per_unit:
+                    continue
+                start = sentence.start + begin
+                if not any(f.start <= start < f.end for f in found):
+                    found.append(Price(start, sentence.start + end, kind == "with_currency"))
+    return sorted(found, key=lambda f: f.start)
+
+
+def writer_text(draft: Draft) -> str:
+    """What the writer wrote: greeting, body and closing (not the signature or the quote)."""
+    return "\n".join(draft.text[z.start : z.end] for z in draft.split.zones if z.kind in _WRITER_ZONES)
+
+
+def quotation_attached(draft: Draft) -> bool:
+    """The reply sends its quotation as a document that is there (or cannot be seen: plain-text drafts)."""
+    if not _patterns()["attached"].search(writer_text(draft)):
+        return False
+    return bool(draft.message.attachments) or draft.message.source.kind not in MAIL_KINDS
+
+
+def buyer_asks_price(draft: Draft) -> bool:
+    asked = f"{draft.buyer.text or ''}\n{draft.buyer.subject or ''}"
+    return _patterns()["request"].search(asked) is not None
+
+
+# -- Incoterms -----------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _incoterms() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    data = load_data("incoterms")
+    names = [name for term in data["terms"].values() for name in term["names"]]
+    term = re.compile(rf"(?<![\w&+])(?:{'|'.join(data['terms'])})(?![\w&+])|\b(?:{_alternation(names)})\b")
+    obsolete = re.compile(rf"(?<![\w&+])(?:{_alternation(list(data['obsolete']))})(?![\w&+])")
+    return term, obsolete, dict(data["obsolete"])
+
+
+# The named place follows the term ("FOB Ningbo", "DAP Linz", "EXW our factory in
+# Dongguan", "DDP your site") or, less often, comes before it ("Ningbo FOB").
+_PLACE_AFTER = re.compile(r"[ \t]+(?:port\s+of\s+|airport\s+)?([A-Z][\w'’.-]*|(?:our|your|buyer'?s)\s+\w+)")
+_PLACE_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)[ \t]+\(?$")
+_NOT_PLACES = frozenset("price prices unit our the your best total offer quotation quote basis term terms new and or".split())
+
+
+def _has_place(text: str, match: re.Match[str]) -> bool:
+    after = _PLACE_AFTER.match(text, match.end())
+    if after is not None and after.group(1).split()[0].casefold() not in _NOT_PLACES - {"our", "your"}:
+        return True
+    before = _PLACE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    return before is not None and before.group(1).casefold() not in _NOT_PLACES
+
+
+def _missing(draft: Draft, rule: Rule, found: list[Price], text: str) -> list[Text]:
+    """The labels of the elements the quotation lacks."""
+    missing: list[Text] = []
+    if not all(f.with_currency for f in found) and not _patterns()["currency"].search(text):
+        missing.append(rule.labels["currency"])
+    term_pattern, obsolete, _ = _incoterms()
+    terms = list(term_pattern.finditer(text))
+    if not terms:
+        if not obsolete.search(text):  # an obsolete term has a finding of its own
+            missing.append(rule.labels["incoterm"])
+    elif not any(_has_place(text, t) for t in terms):
+        label = rule.labels["place"]
+        missing.append(Text(label.en.format(term=terms[0].group()), label.zh.format(term=terms[0].group())))
+    # A quotation asked for carries all its terms, unless it travels as an attached document.
+    if buyer_asks_price(draft) and not quotation_attached(draft):
+        # "valid for 30 days", "30 days net": the rest of such a clause holds days that are no lead time.
+        terms_clause = re.compile(rf"(?:{_any(rule.options['validity'] + rule.options['payment']).pattern})[^,;.\n]*", re.I)
+        lead_text = terms_clause.sub(" ", text)
+        for key in _ELEMENTS:
+            haystack = lead_text if key == "lead_time" else text
+            if not _any(rule.options[key]).search(haystack):
+                missing.append(rule.labels[key])
+    return missing
+
+
+@detector("PRO-QUOTE")
+def complete_quotation(draft: Draft, rule: Rule) -> Iterator[Hit]:
+    found = prices(draft)
+    _, obsolete, replacements = _incoterms()
+    for zone, start, end in draft.spans(rule.scope):
+        for match in obsolete.finditer(draft.text, start, end):
+            term = match.group()
+            args = {"term": term, "replacement": replacements[term]}
+            yield Hit(zone, match.start(), match.end(), message="obsolete", args=args, suggestion="obsolete")
+    if not found:
+        return
+    missing = _missing(draft, rule, found, writer_text(draft))
+    if missing:
+        fields = Text("; ".join(m.en for m in missing), "；".join(m.zh for m in missing))
+        first = found[0]
+        zone = next((z.kind for z in draft.split.zones if z.start <= first.start < z.end), "body")
+        yield Hit(zone, first.start, first.end, message="missing", args={"fields": fields}, suggestion="missing")
