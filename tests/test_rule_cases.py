@@ -10,6 +10,7 @@ import pytest
 from mailcheck import check
 from mailcheck.config import from_table
 from mailcheck.fix import apply_fixes
+from mailcheck.read import read_bytes
 
 CASES_DIR = Path(__file__).parent / "rule_cases"
 
@@ -24,7 +25,10 @@ def load_cases():
 @pytest.mark.parametrize(("code", "case"), list(load_cases()))
 def test_rule_case(code, case):
     config = from_table({**case.get("config", {}), "select": [code], "lang": "en"})
-    result = check(case["draft"], inquiry=case.get("inquiry"), config=config)
+    draft = case["draft"]
+    if case.get("format") == "eml":  # a whole mail file, attachments included
+        draft = read_bytes(draft.encode("utf-8"), "case.eml", kind="eml")
+    result = check(draft, inquiry=case.get("inquiry"), config=config)
     findings = [f for f in result.findings if f.rule == code]
     shown = [(f.message, f.suggestion, f.excerpt) for f in findings]
     assert len(findings) == case["fails"], shown

@@ -15,10 +15,9 @@ from functools import lru_cache
 from ..analyse.draft import Draft, memoized
 from ..analyse.sentences import reply_sentences
 from ..packs import Rule, Text, load_data
+from .attachment import carries_attachments
 from .registry import Hit, detector
 
-#: Draft formats that carry their attachments; for the others (plain text) they cannot be seen.
-MAIL_KINDS = frozenset({"eml", "msg", "emlx", "mbox", "maildir"})
 _WRITER_ZONES = ("greeting", "body", "closing")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ELEMENTS = ("validity", "moq", "lead_time", "payment")
@@ -105,7 +104,7 @@ def quotation_attached(draft: Draft) -> bool:
     """The reply sends its quotation as a document that is there (or cannot be seen: plain-text drafts)."""
     if not _patterns()["attached"].search(writer_text(draft)):
         return False
-    return bool(draft.message.attachments) or draft.message.source.kind not in MAIL_KINDS
+    return bool(draft.message.attachments) or not carries_attachments(draft.message)
 
 
 def buyer_asks_price(draft: Draft) -> bool:
