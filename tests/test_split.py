@@ -539,13 +539,54 @@ def test_phone_footer_stays_in_body():
     ]
 
 
-def test_quote_only_marker_block_without_header():
-    text = "> Can you do 30 days payment terms?\n\nSorry, we can only accept T/T 30% deposit.\n"
+def test_answers_between_quoted_excerpts_are_the_writers():
+    text = mail(
+        """
+        Hi Anna,
+
+        Please see our answers below.
+
+        > 1. What is your MOQ?
+
+        500 pcs per colour.
+
+        > 2. Can you print our logo on the carton? We need it on two sides of the
+        carton, in black.
+        Yes, printing is free for orders above 1,000 pcs.
+
+        Best regards,
+        Lily
+        """
+    )
+    assert zones(text) == [
+        ("greeting", "Hi Anna,"),
+        ("body", "Please see our answers below."),
+        ("quote", "> 1. What is your MOQ?"),
+        ("body", "500 pcs per colour."),
+        ("quote", "> 2. Can you print our logo on the carton? We need it on two sides of the\ncarton, in black."),
+        ("body", "Yes, printing is free for orders above 1,000 pcs."),
+        ("closing", "Best regards,\nLily"),
+    ]
     result = split(text)
-    assert result.reply_text == ""
-    [quoted] = result.quoted
-    assert (quoted.sender, quoted.date, quoted.subject) == (None, None, None)
-    assert quoted.text.startswith("Can you do 30 days payment terms?")
+    assert result.reply_text == "Hi Anna,\n\nPlease see our answers below."
+    assert [q.text for q in result.quoted] == [
+        "1. What is your MOQ?",
+        "2. Can you print our logo on the carton? We need it on two sides of the\ncarton, in black.",
+    ]
+    assert all(q.sender is None for q in result.quoted)
+
+
+def test_answers_below_an_attributed_quote_stay_quoted():
+    text = mail(
+        """
+        On Mon, May 6, 2024 at 9:12 AM John Smith <john@acme-retail.com> wrote:
+        > What is your MOQ?
+
+        500 pcs.
+        """
+    )
+    assert [kind for kind, _ in zones(text)] == ["quote"]
+    assert split(text).quoted[0].text == "What is your MOQ?\n\n500 pcs."
 
 
 def test_mbox_escaped_from_is_not_a_quote():

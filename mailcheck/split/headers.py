@@ -28,7 +28,7 @@ from mailcheck.split.lines import Line, next_nonblank, split_lines
 
 _FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "from": (
-        "From", "Von", "De", "Da", "Van", "Od", "От", "Від", "Fra", "Från", "Lähettäjä", "Feladó", "Kimden",
+        "From", "Author", "Von", "De", "Da", "Van", "Od", "От", "Від", "Fra", "Från", "Lähettäjä", "Feladó", "Kimden",
         "发件人", "發件人", "寄件人", "寄件者", "差出人", "送信者", "보낸 사람", "보낸사람",
     ),
     "sent": (
@@ -77,7 +77,7 @@ def field(content: str) -> tuple[str, str] | None:
 # --- separators, attribution lines, Lotus Notes lines -------------------------------
 
 _SEPARATOR_PHRASES = (
-    r"original message|original mail|original|forwarded message|forwarded e-?mail|message d'origine|"
+    r"original message|original mail|original|reply separator|forwarded message|forwarded e-?mail|message d'origine|"
     r"message transf[ée]r[ée]|message original|urspr[üu]ngliche nachricht|weitergeleitete nachricht|"
     r"originalnachricht|mensaje original|mensaje reenviado|mensagem original|mensagem encaminhada|"
     r"messaggio originale|messaggio inoltrato|oorspronkelijk bericht|origineel bericht|doorgestuurd bericht|"
@@ -96,6 +96,8 @@ _BEGIN_FORWARD = re.compile(
     re.I,
 )
 _RULE = re.compile(r"^_{10,}$")
+# GroupWise: ">>> Jane Doe <jane@example.com> 12/11/00 03:54PM >>>" (read with its markers stripped).
+_GROUPWISE = re.compile(r"^(?:>>> ?)?\S.{0,150}\d{1,2}:\d{2}\s?(?:[AaPp][Mm])? ?>>>$")
 
 # Words that open an attribution: "On …", "Am …", "In a message dated …" (AOL), "At …" (Eudora).
 _ATTRIBUTION_START = re.compile(r"^(?:On|Am|Le|El|Em|Il|Op|Den|Dne|W dniu|In a message dated|At|在)\b", re.I)
@@ -113,7 +115,7 @@ _UNAMBIGUOUS_ENDING = re.compile(r"(?:写道|寫道|のメッセージ|さんは
 _VERB_MIDDLE = re.compile(r"\b(?:schrieb|schreef|skrev)\b.{0,150}[:：]\s*$", re.I)
 # Gmail in many locales: "2017-03-02 15:57 GMT+02:00 Jane Doe <jane@example.com>:".
 _DATE_FIRST = re.compile(r"^\d{1,4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,4}.{0,150}<[^<>\s@]+@[^<>\s]+>\s*[:：]$")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
 
 # A Lotus Notes date line: "12/01/2000 08:00 AM", "09:01:03 PM", "2000-12-01 08:00".
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:[A-Z]{3,4}|[+-]\d{4}))?"
@@ -123,6 +125,10 @@ _ON_DATE = re.compile(rf"^(?P<who>.+?)\s+on\s+(?P<date>{_NUMERIC_DATE}(?:\s+{_TI
 # "Jane Doe @ ECT      04/04/2001 05:44 PM": sender and date on one line.
 _TRAILING_DATE = re.compile(rf"^(?P<who>\D.*?)\s+(?P<date>{_NUMERIC_DATE}\s+{_TIME})\s*$")
 _LOTUS_EXTRA = re.compile(r"^(?:Sent by:|Please respond to\b)", re.I)
+
+
+_MAX_BLOCK_LINES = 80
+_MAX_SENDER_LINE = 200
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,8 @@ def match_header(lines: list[Line], i: int, floor: int) -> HeaderSpan | None:
             if lines[i + 1].content.endswith("---"):  # the date wrapped onto the next line
                 last = i + 1
         return HeaderSpan(i, _absorb_following_block(lines, last))
+    if line.depth == 3 and _GROUPWISE.match(content):
+        return HeaderSpan(i, i)
     if _RULE.match(content):
         j = next_nonblank(lines, i + 1, len(lines), 3)
         block = _field_block(lines, j, i + 1) if j is not None else None
@@ -182,9 +190,11 @@ def _attribution_end(lines: list[Line], i: int) -> int | None:
     parts: list[str] = []
     for j in range(i, min(len(lines), i + 3)):
         line = lines[j]
-        if line.blank or line.depth != first.depth:
+        # Gmail wraps "Jane <jane@example.com>" so that the next line opens with the ">".
+        wrapped_address = bool(parts) and parts[-1].count("<") > parts[-1].count(">") and line.depth == first.depth + 1
+        if line.blank or line.depth != first.depth and not wrapped_address:
             break
-        parts.append(line.content.strip("*"))
+        parts.append(">" + line.content if wrapped_address else line.content.strip("*"))
         tail = parts[-1]
         if not (tail.endswith((":", "：")) or tail.lower().endswith("wrote")):
             continue
@@ -226,11 +236,12 @@ def _field_block(lines: list[Line], i: int, floor: int) -> HeaderSpan | None:
     last = i
     current: tuple[str, str] | None = None
     j = i
-    while j < len(lines):
+    # Wrapped address lists make long blocks, but none runs for pages.
+    while j < min(len(lines), i + _MAX_BLOCK_LINES):
         line = lines[j]
         if line.blank:
             # Lotus Notes leaves blank lines inside its blocks; keep going while fields follow.
-            k = next_nonblank(lines, j, len(lines), 3)
+            k = next_nonblank(lines, j, len(lines), 3 if "to" in kinds else 5)
             if k is None or "subject" in kinds or field(lines[k].content) is None:
                 break
             j = k
@@ -238,6 +249,8 @@ def _field_block(lines: list[Line], i: int, floor: int) -> HeaderSpan | None:
         if line.depth != lines[i].depth:
             break
         parsed = field(line.content)
+        if parsed and parsed[0] in kinds and parsed[0] != "other":
+            break  # a field seen already opens the next header
         if parsed:
             current = parsed
             kinds.add(parsed[0])
@@ -277,6 +290,8 @@ def _lotus_sender_lines(lines: list[Line], i: int, floor: int) -> int | None:
     while j >= floor:
         line = lines[j]
         content = line.content
+        if len(content) > _MAX_SENDER_LINE:
+            break
         if line.blank:
             blanks += 1
             if blanks > 2 or seen_date and top is not None and not _DATE_LINE.match(lines[top].content):
@@ -396,7 +411,7 @@ def _split_inline_fields(content: str, values: dict[str, str]) -> None:
 
 def _lotus_sender(sender: str, date: str | None) -> tuple[str, str | None]:
     """Lotus Notes writes "From: Jane Doe on 12/21/2000 07:14 PM" or pads the date with spaces."""
-    if date:
+    if date or len(sender) > _MAX_SENDER_LINE:
         return sender, date
     for pattern in (_ON_DATE, _TRAILING_DATE):
         m = pattern.match(sender)
@@ -408,7 +423,7 @@ def _lotus_sender(sender: str, date: str | None) -> tuple[str, str | None]:
 def _lotus_leading(leading: list[str]) -> tuple[str | None, str | None]:
     sender = date = None
     for content in leading:
-        if _LOTUS_EXTRA.match(content):
+        if _LOTUS_EXTRA.match(content) or len(content) > _MAX_SENDER_LINE:
             continue
         m = _ON_DATE.match(content) or _TRAILING_DATE.match(content)
         if m and sender is None:

@@ -12,7 +12,7 @@ import re
 
 _GREETING_WORD = re.compile(
     r"^(?:hi|hii|hello|hallo|hey|hiya|howdy|dear|dearest|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"morning|hola|bonjour|bonsoir|buongiorno|buenos\s+d[ií]as|buenas\s+tardes|ciao|ol[áa]|salut|"
+    r"morning|afternoon|evening|hola|bonjour|bonsoir|buongiorno|buenos\s+d[ií]as|buenas\s+tardes|ciao|ol[áa]|salut|"
     r"sehr\s+geehrte[rs]?|liebe[rs]?|guten\s+(?:tag|morgen|abend)|estimad[oa]s?|querid[oa]s?|"
     r"ch[eè]re?s?|geachte|beste|hej|witam|szanown\w+|здравствуйте|добрый\s+день|уважаем\w+)\b",
     re.I,
@@ -64,14 +64,15 @@ def is_greeting(content: str, followed_by_text: bool) -> bool:
         return False
     if m.group("punct") and m.group("punct").strip() == ":":
         return len(content.split()) <= 2  # "Tana:" greets; "Today's Market Sponsors:" heads a list
-    # Without punctuation ("Peter") the name must lead straight into the text, or name several people.
-    return bool(m.group("punct") or m.group("others")) or followed_by_text
+    # Without punctuation ("Peter") the line must be a single name, lead straight into the text,
+    # or name several people.
+    return bool(m.group("punct") or m.group("others")) or followed_by_text or len(content.split()) == 1
 
 
 # --- closings ------------------------------------------------------------------------
 
 _THANKS = (
-    r"(?:(?:many|much|big|with|again|a\s+thousand)\s+)?(?:thanks|thank\s*you|thx|tks|tnx|thnx|thanx|ty|"
+    r"(?:(?:many|much|big|with|again|a\s+thousand)\s+)?(?:thanks|thank\s*you|thx|tks|tnx|thnx|thanx|tx|ty|"
     r"danke(?:\s+sch[öo]n)?|vielen\s+dank|merci(?:\s+beaucoup)?|gracias|grazie|obrigad[oa]|bedankt|"
     r"谢谢|謝謝|多谢|感谢|ありがとうございます|감사합니다|спасибо)"
 )
@@ -83,7 +84,8 @@ _REGARDS = (
     r"(?:(?:(?:best|kind|kindest|warm|warmest|sincere|good|many|with\s+(?:best|kind|warm)|my\s+best|"
     r"best\s+and\s+kind|yours)\s+)*(?:regards|rgds|brgds|wishes)|best|all\s+the\s+best|cheers|"
     r"sincerely(?:\s+yours)?|yours\s+(?:sincerely|faithfully|truly|cordially)|faithfully|respectfully|cordially|"
-    r"take\s+care|talk\s+soon|love|hugs|ciao|br|b\.\s?r\.?|k\.?r\.?|mvh|mfg|lg|vg|greetings|best\s+greetings|"
+    r"take\s+care|hth|hope\s+(?:this|that|it)\s+helps|talk\s+soon|speak\s+soon|see\s+you(?:\s+(?:soon|then|there|tomorrow))?|"
+    r"have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|weekend|evening|week)|love|hugs|ciao|br|b\.\s?r\.?|k\.?r\.?|mvh|mfg|lg|vg|greetings|best\s+greetings|"
     r"salutations|mit\s+freundlichen\s+gr[üu](?:ß|ss)en|(?:viele|beste|liebe|freundliche)\s+gr[üu](?:ß|ss)e|"
     r"gr[üu](?:ß|ss)e|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|salutations\s+distingu[ée]es|"
     r"saludos(?:\s+cordiales)?|un\s+saludo|atentamente|cordiali\s+saluti|distinti\s+saluti|saluti|"
@@ -108,9 +110,10 @@ def is_closing(content: str) -> bool:
 
 # --- names ---------------------------------------------------------------------------
 
-_SIGNED_NAME = re.compile(
-    r"^(?:[-–—~]+\s*)?(?:[^\W\d_][\w.'’-]*\.?)(?:\s+[^\W\d_][\w.'’-]*\.?){0,3}$"
-)
+_NAME_TOKEN = r"[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?"
+_SIGNED_NAME = re.compile(rf"^(?:[-–—~]+\s*)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}$")
+# "Mark D. Guinney, CFA", "Neal Wolkoff,": the name without its credentials and trailing comma.
+_CREDENTIALS = re.compile(r"(?:,\s*(?:[A-Z][A-Za-z]?\.?){1,4}(?:\s*\([^)]*\))?)+$|,$")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af·・ ]{2,8}$")
 _STANDALONE_NAME = re.compile(
     rf"^(?:(?:[-–—~]+\s*)[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){{0,2}}|"
@@ -118,8 +121,16 @@ _STANDALONE_NAME = re.compile(
 )
 
 
+def is_cjk_name(content: str) -> bool:
+    """A name in Chinese, Japanese or Korean script ("王丽", "山田太郎")."""
+    return bool(_CJK_NAME.match(content))
+
+
 def is_signed_name(content: str) -> bool:
     """A short line that can be the writer's name right after a sign-off ("Erick", "- Bram", "hgm")."""
+    if len(content) > 60:
+        return False
+    content = _CREDENTIALS.sub("", content)
     if len(content) > 40 or _CJK_NAME.match(content):
         return bool(_CJK_NAME.match(content))
     if is_attachment(content):
@@ -129,6 +140,9 @@ def is_signed_name(content: str) -> bool:
 
 def is_standalone_name(content: str) -> bool:
     """A line that is a name on its own, without a sign-off phrase above it ("Jeanne Bennett", "-Hoss")."""
+    if len(content) > 60:
+        return False
+    content = _CREDENTIALS.sub("", content)
     if _CJK_NAME.match(content):
         return True
     if len(content) > 40 or not _STANDALONE_NAME.match(content) or is_attachment(content):
@@ -144,14 +158,14 @@ def is_given_name(content: str) -> bool:
 
 _ATTACHMENT = re.compile(
     r"(?:^|\s)[-–]?\s*\S+\.(?:docx?|xlsx?|xlsm|pptx?|pdf|txt|rtf|csv|zip|rar|7z|jpe?g|png|gif|tiff?|bmp|htm|html|"
-    r"msg|eml|wpd|dwg|step|stp|igs)\b\W*$|<<.*>>|\(See attached file:",
+    r"msg|eml|wpd|dwg|step|stp|igs)\b\W*$|<<[^<>]{1,150}>>|\(See attached file:",
     re.I,
 )
 
 
 def is_attachment(content: str) -> bool:
     """A line naming an attached file (" - Price list.xlsx", "<<File: memo.doc>>")."""
-    return bool(_ATTACHMENT.search(content))
+    return len(content) <= 200 and bool(_ATTACHMENT.search(content))
 
 
 # --- signature material --------------------------------------------------------------
@@ -168,9 +182,11 @@ _CONTACT_LABEL = re.compile(
     r"address|电话|手机|传真|微信|邮箱|地址|网址)\s*[:：]\s*\S",
     re.I,
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Bounded repetitions keep these linear on long lines of dots and words.
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
 _URL = re.compile(
-    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|cn|de|uk|fr|it|es|nl|jp|kr|ru|in|info|biz)\b",
+    r"(?:https?://|www\.)\S+|\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\."
+    r"(?:com|net|org|io|co|cn|de|uk|fr|it|es|nl|jp|kr|ru|in|info|biz)\b",
     re.I,
 )
 _COMPANY = re.compile(
@@ -201,12 +217,24 @@ _DELIMITER = re.compile(r"^(?:[-_=*~#—]{2,}|-- )$")
 _TABLE_NUMBER = re.compile(r"\d,\d{3}\b|[$€£¥%]")
 
 
+_EXTENSION = re.compile(r"^(?:x|ext\.?|extension)\s?\d{3,6}\b", re.I)
+
+
+def is_company(content: str) -> bool:
+    """A line naming a company ("Ningbo Homeware Trading Co., Ltd.", "Enron North America Corp.")."""
+    return len(content.split()) <= 8 and bool(_COMPANY.search(content)) and not content.endswith(("!", "?"))
+
+
 def has_contact(content: str) -> bool:
     """Phone, e-mail, web address, company, position or postal address: what signatures hold."""
+    if len(content) > 300:
+        return False  # a paragraph on one line, not a signature line
     phone = _PHONE.search(content)
     if phone and sum(ch.isdigit() for ch in phone.group()) >= 7 and not _TABLE_NUMBER.search(content):
         return True
     if _PHONE_LABEL.match(content) and sum(ch.isdigit() for ch in content) >= 5 or _CONTACT_LABEL.match(content):
+        return True
+    if _EXTENSION.match(content):
         return True
     return bool(
         _EMAIL.search(content) or _URL.search(content) or _COMPANY.search(content)
@@ -269,7 +297,9 @@ __all__ = [
     "has_contact",
     "is_attachment",
     "is_appended",
+    "is_cjk_name",
     "is_closing",
+    "is_company",
     "is_delimiter",
     "is_disclaimer",
     "is_given_name",
