@@ -74,11 +74,18 @@ def prices(draft: Draft) -> list[Price]:
     """The prices of goods the writer states (not credits, fees, or an earlier quotation's prices)."""
     p = _patterns()
     found: list[Price] = []
+    heading = False  # under "Prices DDP Venlo, per piece:", each list line is a price
+    previous_end = 0
     for sentence in reply_sentences(draft):
         text = sentence.text
+        if "\n\n" in draft.text[previous_end : sentence.start]:
+            heading = False
+        previous_end = sentence.end
         if p["earlier"].search(text):
             continue
-        priced = p["price_word"].search(text) is not None
+        priced = heading or p["price_word"].search(text) is not None
+        if text.endswith(":"):
+            heading = p["price_word"].search(text) is not None
         charge = p["not_goods"].search(text) is not None
         for kind in ("with_currency", "bare"):
             for match in p[kind].finditer(text):

@@ -1,0 +1,102 @@
+"""STR-BODY: a short company introduction; a first reply presents the product and quotes the price asked for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..analyse.draft import Draft
+from ..analyse.sentences import Sentence, reply_sentences
+from ..packs import Rule, Text
+from .quote import buyer_asks_price, prices, quotation_attached, writer_text
+from .registry import Hit, detector
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Facts about a product: a model code ("HB-200D", "EC-ES04") or a figure with its unit.
+_MODEL = re.compile(r"\b[A-Z]{1,5}[- ]?\d{2,}[A-Z0-9-]*\b")
+_SPEC = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:mm|cm|m|W|kW|V|A|Ah|mAh|kg|g|ml|L|lm|K|gsm|g/m2|°C|inch|Hz|bar|MPa|psi|rpm|dB|oz)(?![\w])"
+)
+
+
+@lru_cache(maxsize=16)
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _paragraphs(sentences: list[Sentence], text: str) -> list[list[Sentence]]:
+    """Sentences grouped by the blank lines between them."""
+    groups: list[list[Sentence]] = []
+    for sentence in sentences:
+        if groups and "\n\n" not in text[groups[-1][-1].end : sentence.start].replace("\r", ""):
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    return groups
+
+
+def company_introduction(draft: Draft, rule: Rule) -> list[list[Sentence]]:
+    """The body's paragraphs that mostly introduce the company."""
+    cue = _compiled(tuple(rule.options["company"]))
+    body = [s for s in reply_sentences(draft) if s.zone == "body"]
+    intro = []
+    for paragraph in _paragraphs(body, draft.text):
+        introducing = sum(1 for s in paragraph if cue.search(s.text))
+        if introducing and introducing * 2 >= len(paragraph):
+            intro.append(paragraph)
+    return intro
+
+
+def first_reply(draft: Draft, rule: Rule) -> bool:
+    """The draft answers the buyer's first message: no earlier mail of the thread is quoted or referred to."""
+    buyer = draft.buyer
+    if buyer.source is None or buyer.split is None:
+        return False
+    earlier = buyer.split.quoted if buyer.source == "inquiry" else draft.split.quoted[1:]
+    if earlier or buyer.split.quoted:
+        return False
+    return not _compiled(tuple(rule.options["earlier-contact"])).search(buyer.text or "")
+
+
+def _presents_product(draft: Draft, rule: Rule, text: str) -> bool:
+    if _MODEL.search(text) or _SPEC.search(text):
+        return True
+    subject = draft.buyer.subject
+    if not subject:
+        return True  # nothing to compare with: say nothing
+    ignored = {w.casefold() for w in rule.options["not-products"]}
+    wanted = {w.casefold() for w in _WORD.findall(subject) if len(w) > 3 and w.casefold() not in ignored}
+    said = {w.casefold() for w in _WORD.findall(text)}
+    # "boxes" answers "box": compare without a plural s.
+    return not wanted or bool({w.rstrip("s") for w in wanted} & {w.rstrip("s") for w in said})
+
+
+def _quotes(draft: Draft, rule: Rule, text: str) -> bool:
+    if not buyer_asks_price(draft) or prices(draft) or quotation_attached(draft):
+        return True
+    return _compiled(tuple(rule.options["quotation-pending"])).search(text) is not None
+
+
+@detector("STR-BODY")
+def body_intro_product_quote(draft: Draft, rule: Rule) -> Iterator[Hit]:
+    limit = int(rule.options["max-words"])
+    intro = company_introduction(draft, rule)
+    words = sum(len(_WORD.findall(s.text)) for paragraph in intro for s in paragraph)
+    if words > limit:
+        start, end = intro[0][0].start, intro[-1][-1].end
+        yield Hit("body", start, end, message="long_intro", args={"words": words, "max": limit}, suggestion="long_intro")
+    if not first_reply(draft, rule):
+        return
+    text = writer_text(draft)
+    missing = [
+        rule.labels[part]
+        for part, present in (("product", _presents_product(draft, rule, text)), ("quotation", _quotes(draft, rule, text)))
+        if not present
+    ]
+    body = draft.split.spans("body")
+    if missing and body:
+        line_end = draft.text.find("\n", body[0].start, body[0].end)
+        parts = Text(" or ".join(m.en for m in missing), "，也没有".join(m.zh for m in missing))
+        yield Hit("body", body[0].start, line_end if line_end != -1 else body[0].end, message="missing",
+                  args={"parts": parts}, suggestion="missing")
