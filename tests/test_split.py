@@ -132,7 +132,9 @@ def test_apple_mail_attribution():
         """
     )
     result = split(text)
-    assert result.reply_text == "Hello Mike,\n\nThe container was loaded today, B/L will follow tomorrow.\n\nKind regards,\nKevin"
+    assert result.reply_text == (
+        "Hello Mike,\n\nThe container was loaded today, B/L will follow tomorrow.\n\nKind regards,\nKevin"
+    )
     [quoted] = result.quoted
     assert quoted.sender == "Mike Brown <mike@brownimports.com.au>"
     assert quoted.date == "Feb 21, 2024, at 5:18 PM"
@@ -390,6 +392,75 @@ def test_quote_headers_across_clients_and_languages(header, sender, date, subjec
     assert parse_quote_header(header) == (sender, date, subject)
 
 
+@pytest.mark.parametrize(
+    ("header", "sender", "date", "subject"),
+    [
+        pytest.param(
+            "From: Jane Doe on 12/21/2000 07:14 PM\nSent by: Jane Doe\nTo: Peter Zhang/SZ/Bright@Bright\n"
+            "cc:\nSubject: Re: Pallets",
+            "Jane Doe",
+            "12/21/2000 07:14 PM",
+            "Re: Pallets",
+            id="lotus-from-on-date",
+        ),
+        pytest.param(
+            "\tJane Doe\n\tSent by: Jane Doe\n\t12/21/2000 07:14 PM\n\t\t\n\t\t To: Peter Zhang/SZ/Bright@Bright\n"
+            "\t\t cc:\n\t\t Subject: Re: Pallets",
+            "Jane Doe",
+            "12/21/2000 07:14 PM",
+            "Re: Pallets",
+            id="lotus-tabbed",
+        ),
+        pytest.param(
+            "\tFrom:  Jane Doe @ IMPORTCO                 12/21/2000 07:14 PM\n\t\n\n\n"
+            "To: Peter Zhang/SZ/Bright@Bright\ncc:\nSubject: Pallets",
+            "Jane Doe @ IMPORTCO",
+            "12/21/2000 07:14 PM",
+            "Pallets",
+            id="lotus-from-padded-date",
+        ),
+        pytest.param(
+            "____________________Reply Separator____________________\nSubject:    Pallets\n"
+            'Author: "Doe; Jane" <SMTP:jane@importco.com>\nDate:       03/23/2001 2:40 PM',
+            '"Doe; Jane" <SMTP:jane@importco.com>',
+            "03/23/2001 2:40 PM",
+            "Pallets",
+            id="ccmail-reply-separator",
+        ),
+        pytest.param(">>> Jane Doe 12/11/00 03:54PM >>>", "Jane Doe", "12/11/00 03:54PM", None, id="groupwise"),
+        pytest.param(
+            "In a message dated 10/5/00 2:28:31 PM Eastern Daylight Time, janedoe@aol.com writes:",
+            "janedoe@aol.com",
+            "10/5/00 2:28:31 PM Eastern Daylight Time",
+            None,
+            id="aol",
+        ),
+        pytest.param(
+            "From: Jane Doe <jane@importco.com> Sent: Monday, May 6, 2024 9:12 AM To: Peter Zhang "
+            "<peter@bright.cn> Subject: RE: Pallets",
+            "Jane Doe <jane@importco.com>",
+            "Monday, May 6, 2024 9:12 AM",
+            "RE: Pallets",
+            id="outlook-on-one-line",
+        ),
+        pytest.param(
+            "On Mon, May 6, 2024 at 9:12 AM Jane Doe <\njane@importco.com> wrote:",
+            "Jane Doe <jane@importco.com>",
+            "Mon, May 6, 2024 at 9:12 AM",
+            None,
+            id="gmail-address-wrapped",
+        ),
+    ],
+)
+def test_older_and_unusual_quote_headers(header, sender, date, subject):
+    text = "Peter, please check.\n\nThanks,\nTom\n\n" + header + "\n\nWe need 20 pallets.\n"
+    result = split(text)
+    assert result.reply_text == "Peter, please check.\n\nThanks,\nTom"
+    [quoted] = result.quoted
+    assert (quoted.sender, quoted.date, quoted.subject) == (sender, date, subject)
+    assert quoted.text == "We need 20 pallets."
+
+
 def test_signature_with_disclaimer_and_no_dashes():
     text = mail(
         """
@@ -489,6 +560,24 @@ def test_sign_off_words_inside_the_body_are_not_a_closing(line):
     ]
 
 
+def test_thanks_for_the_inquiry_opens_the_message():
+    text = "Hi Klaus,\n\nThanks for your inquiry about our panels.\n\nBest regards,\nTom\n"
+    assert zones(text) == [
+        ("greeting", "Hi Klaus,"),
+        ("body", "Thanks for your inquiry about our panels."),
+        ("closing", "Best regards,\nTom"),
+    ]
+    assert [kind for kind, _ in zones("Hi Klaus,\n\nThanks for your inquiry about our panels.\n")] == [
+        "greeting",
+        "body",
+    ]
+
+
+def test_courtesy_thanks_above_the_sign_off_closes():
+    text = "Hi Klaus,\n\nThe samples left today.\n\nThanks again for your help!\n\nBest regards,\nTom\n"
+    assert zones(text)[-1] == ("closing", "Thanks again for your help!\n\nBest regards,\nTom")
+
+
 def test_body_ending_with_a_thanks_sentence_has_no_closing():
     text = "Hi Tom,\n\nThanks for the quick reply, we will arrange the sample tomorrow.\n"
     assert zones(text) == [
@@ -524,6 +613,82 @@ def test_greeting_variants(greeting):
     text = f"{greeting}\n\nOur factory will be closed for the May holiday from 1 to 5 May.\n\nBest regards,\nLily\n"
     assert zones(text)[0] == ("greeting", greeting)
     assert zones(text)[1] == ("body", "Our factory will be closed for the May holiday from 1 to 5 May.")
+
+
+def test_pleasantry_after_the_greeting_belongs_to_it():
+    text = "Dear Anna,\n\nGood day!\n\nThe revised drawing is attached.\n\nBest regards,\nLily\n"
+    assert zones(text)[:2] == [("greeting", "Dear Anna,\n\nGood day!"), ("body", "The revised drawing is attached.")]
+
+
+def test_postscript_and_attachment_lines_after_the_sign_off_are_body():
+    text = mail(
+        """
+        Hi Sarah,
+
+        The PI for order 2405 is attached.
+
+        Best regards,
+        Amy
+        P.S. Our factory is closed on 1 May.
+
+         - PI-2405.pdf
+        """
+    )
+    assert zones(text) == [
+        ("greeting", "Hi Sarah,"),
+        ("body", "The PI for order 2405 is attached."),
+        ("closing", "Best regards,\nAmy"),
+        ("body", "P.S. Our factory is closed on 1 May.\n\n - PI-2405.pdf"),
+    ]
+
+
+def test_first_name_heading_a_signature_block_signs_the_message():
+    text = mail(
+        """
+        FYI, the buyer accepted our offer.
+
+        Mark
+        Senior Sales Manager
+        Phone: +86 574 8765 4321
+        """
+    )
+    assert zones(text) == [
+        ("body", "FYI, the buyer accepted our offer."),
+        ("closing", "Mark"),
+        ("signature", "Senior Sales Manager\nPhone: +86 574 8765 4321"),
+    ]
+
+
+def test_signature_run_into_the_last_paragraph():
+    text = mail(
+        """
+        Please find our new catalogue attached, I think you will be interested.
+        Ryan F. Miller
+        Export Manager, Xiamen Stone Trading Co., Ltd.
+        Tel: +86 592 555 0101
+        """
+    )
+    assert zones(text) == [
+        ("body", "Please find our new catalogue attached, I think you will be interested."),
+        ("signature", "Ryan F. Miller\nExport Manager, Xiamen Stone Trading Co., Ltd.\nTel: +86 592 555 0101"),
+    ]
+
+
+def test_signature_after_a_rule_with_credentials():
+    text = mail(
+        """
+        Our audit report is attached.
+
+        ******************************
+        Helen Wu, CPA
+        Quality Manager
+        Suzhou Precision Parts Co., Ltd.
+        """
+    )
+    assert zones(text) == [
+        ("body", "Our audit report is attached."),
+        ("signature", "******************************\nHelen Wu, CPA\nQuality Manager\nSuzhou Precision Parts Co., Ltd."),
+    ]
 
 
 def test_greeting_followed_by_text_on_the_same_line_is_body():

@@ -27,21 +27,24 @@ from mailcheck.split.lines import Line, next_nonblank, split_lines
 # --- field blocks ------------------------------------------------------------------
 
 _FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    # "Author" is cc:Mail's.
     "from": (
-        "From", "Author", "Von", "De", "Da", "Van", "Od", "От", "Від", "Fra", "Från", "Lähettäjä", "Feladó", "Kimden",
-        "发件人", "發件人", "寄件人", "寄件者", "差出人", "送信者", "보낸 사람", "보낸사람",
+        "From", "Author", "Von", "De", "Da", "Van", "Od", "От", "Від", "Fra", "Från", "Lähettäjä", "Feladó",
+        "Kimden", "发件人", "發件人", "寄件人", "寄件者", "差出人", "送信者", "보낸 사람", "보낸사람",
     ),
     "sent": (
         "Sent", "Date", "Gesendet", "Datum", "Envoyé", "Enviado", "Enviado el", "Enviada", "Enviada em",
-        "Enviado em", "Fecha", "Data", "Inviato",
-        "Verzonden", "Verstuurd", "Отправлено", "Дата", "Skickat", "Sendt", "Wysłano", "Lähetetty", "Elküldve",
-        "发送时间", "發送時間", "时间", "時間", "日期", "送信日時", "日付", "보낸 날짜", "날짜",
+        "Enviado em", "Fecha", "Data", "Inviato", "Verzonden", "Verstuurd", "Отправлено", "Дата", "Skickat",
+        "Sendt", "Wysłano", "Lähetetty", "Elküldve", "发送时间", "發送時間", "时间", "時間", "日期", "送信日時",
+        "日付", "보낸 날짜", "날짜",
     ),
     "to": (
         "To", "An", "À", "A", "Para", "Aan", "Кому", "Till", "Til", "Do", "Vastaanottaja", "Címzett", "Kime",
         "收件人", "收件者", "宛先", "받는 사람", "받는사람",
     ),
-    "cc": ("Cc", "Kopie", "Copie", "Copia", "Kopia", "Копия", "Kopio", "Másolat", "抄送", "抄送人", "副本", "참조"),
+    "cc": (
+        "Cc", "Kopie", "Copie", "Copia", "Kopia", "Копия", "Kopio", "Másolat", "抄送", "抄送人", "副本", "참조",
+    ),
     "subject": (
         "Subject", "Betreff", "Objet", "Asunto", "Assunto", "Oggetto", "Onderwerp", "Тема", "Ämne", "Emne",
         "Temat", "Aihe", "Tárgy", "Konu", "主题", "主題", "主旨", "件名", "제목",
@@ -77,13 +80,14 @@ def field(content: str) -> tuple[str, str] | None:
 # --- separators, attribution lines, Lotus Notes lines -------------------------------
 
 _SEPARATOR_PHRASES = (
-    r"original message|original mail|original|reply separator|forwarded message|forwarded e-?mail|message d'origine|"
-    r"message transf[ée]r[ée]|message original|urspr[üu]ngliche nachricht|weitergeleitete nachricht|"
-    r"originalnachricht|mensaje original|mensaje reenviado|mensagem original|mensagem encaminhada|"
-    r"messaggio originale|messaggio inoltrato|oorspronkelijk bericht|origineel bericht|doorgestuurd bericht|"
-    r"ursprungligt meddelande|vidarebefordrat meddelande|oprindelig meddelelse|opprinnelig melding|"
-    r"wiadomo[śs][ćc] oryginalna|исходное сообщение|пересылаемое сообщение|原始邮件|原始郵件|原邮件|"
-    r"inline attachment follows|转发邮件|转发的邮件|轉寄郵件|元のメッセージ|転送メッセージ|転送されたメッセージ|원본 메시지|전달된 메시지"
+    r"original message|original mail|original|reply separator|forwarded message|forwarded e-?mail|"
+    r"inline attachment follows|message d'origine|message transf[ée]r[ée]|message original|"
+    r"urspr[üu]ngliche nachricht|weitergeleitete nachricht|originalnachricht|mensaje original|mensaje reenviado|"
+    r"mensagem original|mensagem encaminhada|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|"
+    r"origineel bericht|doorgestuurd bericht|ursprungligt meddelande|vidarebefordrat meddelande|"
+    r"oprindelig meddelelse|opprinnelig melding|wiadomo[śs][ćc] oryginalna|исходное сообщение|"
+    r"пересылаемое сообщение|原始邮件|原始郵件|原邮件|转发邮件|转发的邮件|轉寄郵件|元のメッセージ|"
+    r"転送メッセージ|転送されたメッセージ|원본 메시지|전달된 메시지"
 )
 # "-----Original Message-----" (the dashes may be missing when the phrase stands alone).
 _SEPARATOR = re.compile(rf"^(?:[-=_*~]{{2,}} ?)?(?:{_SEPARATOR_PHRASES})(?: ?[-=_*~]{{2,}})?\s*:?$", re.I)
@@ -104,9 +108,9 @@ _ATTRIBUTION_START = re.compile(r"^(?:On|Am|Le|El|Em|Il|Op|Den|Dne|W dniu|In a m
 # Horde and IMP: "Quoting Jane Doe <jane@example.com>:"
 _QUOTING = re.compile(r"^(?:Quoting|Zitat von|Citando|Citation de)\s.{1,150}[:：]$", re.I)
 _VERB_FINAL = re.compile(
-    r"(?:\bwrote|\bwrites|\ba [ée]crit|\bescribi[óo]|\bescreveu|\bha scritto|\bkirjoitti|\bnapisa[łl]\(a\)|"
-    r"\bnapisa[łl]a?|\bnapsal|\bпишет|\bнаписал\(а\)|\bнаписала?|写道|寫道|のメッセージ|さんは書きました|は書きました|"
-    r"님이 작성|님이 씀)\s*[:：]?\s*$",
+    r"(?:\bwrote|\bwrites|\ba [ée]crit|\bescribi[óo]|\bescreveu|\bha scritto|\bkirjoitti|"
+    r"\bnapisa[łl]\(a\)|\bnapisa[łl]a?|\bnapsal|\bпишет|\bнаписал\(а\)|\bнаписала?|"
+    r"写道|寫道|のメッセージ|さんは書きました|は書きました|님이 작성|님이 씀)\s*[:：]?\s*$",
     re.I,
 )
 # Endings no sentence of prose has: enough on their own.
@@ -126,7 +130,8 @@ _ON_DATE = re.compile(rf"^(?P<who>.+?)\s+on\s+(?P<date>{_NUMERIC_DATE}(?:\s+{_TI
 _TRAILING_DATE = re.compile(rf"^(?P<who>\D.*?)\s+(?P<date>{_NUMERIC_DATE}\s+{_TIME})\s*$")
 _LOTUS_EXTRA = re.compile(r"^(?:Sent by:|Please respond to\b)", re.I)
 
-
+# Wrapped address lists make long header blocks, but none runs for pages; and no sender line is
+# a paragraph long. The limits keep matching linear on any input.
 _MAX_BLOCK_LINES = 80
 _MAX_SENDER_LINE = 200
 
@@ -172,11 +177,12 @@ def _absorb_following_block(lines: list[Line], last: int) -> int:
     for k in range(j, min(len(lines), j + 6)):
         if lines[k].blank:
             continue
-        block = _field_block(lines, k, last + 1) or (
-            HeaderSpan(k, _attribution_end(lines, k)) if _attribution_end(lines, k) is not None else None
-        )
+        block = _field_block(lines, k, last + 1)
         if block:
             return block.last
+        attribution = _attribution_end(lines, k)
+        if attribution is not None:
+            return attribution
         if len(lines[k].content) > 100:  # prose: the forwarded text itself
             break
     return last
@@ -191,7 +197,9 @@ def _attribution_end(lines: list[Line], i: int) -> int | None:
     for j in range(i, min(len(lines), i + 3)):
         line = lines[j]
         # Gmail wraps "Jane <jane@example.com>" so that the next line opens with the ">".
-        wrapped_address = bool(parts) and parts[-1].count("<") > parts[-1].count(">") and line.depth == first.depth + 1
+        wrapped_address = (
+            bool(parts) and parts[-1].count("<") > parts[-1].count(">") and line.depth == first.depth + 1
+        )
         if line.blank or line.depth != first.depth and not wrapped_address:
             break
         parts.append(">" + line.content if wrapped_address else line.content.strip("*"))
@@ -236,7 +244,6 @@ def _field_block(lines: list[Line], i: int, floor: int) -> HeaderSpan | None:
     last = i
     current: tuple[str, str] | None = None
     j = i
-    # Wrapped address lists make long blocks, but none runs for pages.
     while j < min(len(lines), i + _MAX_BLOCK_LINES):
         line = lines[j]
         if line.blank:
@@ -322,12 +329,17 @@ _ATTRIBUTION_PARTS = (
     re.compile(r"^(?P<date>.+?)[、,]\s*(?P<sender>.+?)\s*のメッセージ\s*[:：]?$"),
     re.compile(r"^(?P<sender>.+?)\s*さん?は書きました\s*[:：]?$"),
     # "Am 03.05.2024 um 10:20 schrieb Max Muster <max@x>:"
-    re.compile(r"^(?:Am|Op|Den|På)\s+(?P<date>.+?),?\s+(?:schrieb|schreef|skrev)\s+(?P<sender>.+?)\s*[:：]$", re.I),
+    re.compile(
+        r"^(?:Am|Op|Den|På)\s+(?P<date>.+?),?\s+(?:schrieb|schreef|skrev)\s+(?P<sender>.+?)\s*[:：]$", re.I
+    ),
+    # GroupWise: ">>> Jane Doe 12/11/00 03:54PM >>>"
+    re.compile(rf"^(?P<sender>.+?)\s+(?P<date>{_NUMERIC_DATE}\s+\d{{1,2}}:\d{{2}}\s?(?:[AaPp][Mm])?)\s*>>>$"),
     re.compile(r"^(?:Quoting|Zitat von|Citando|Citation de)\s+(?P<sender>.+?)\s*[:：]$", re.I),
     # "On <date>, <sender> wrote:" and its Romance, Slavic and Korean cousins.
     re.compile(
-        r"^(?:On|Le|El|Em|Il(?:\s+giorno)?|Dne|W dniu|In a message dated|At)\s+(?P<mid>.+?),?\s*(?:wrote|writes|a [ée]crit|escribi[óo]|escreveu|"
-        r"ha scritto|napsal|napisa[łl]\(a\)|napisa[łl]a?)\s*[:：]?$",
+        r"^(?:On|Le|El|Em|Il(?:\s+giorno)?|Dne|W dniu|In a message dated|At)\s+(?P<mid>.+?),?\s*"
+        r"(?:wrote|writes|a [ée]crit|escribi[óo]|escreveu|ha scritto|napsal|napisa[łl]\(a\)|napisa[łl]a?)"
+        r"\s*[:：]?$",
         re.I,
     ),
     re.compile(r"^(?P<mid>.+?)\s*님이 (?:작성|씀)\s*[:：]?$"),
@@ -371,6 +383,7 @@ def parse_quote_header(block: str) -> tuple[str | None, str | None, str | None]:
 
 
 def _is_separator(content: str) -> bool:
+    """A separator line, or the wrapped end of one ("12:03 PM ---------------")."""
     return bool(
         _SEPARATOR.match(content) or _FORWARDED_BY.match(content) or _BEGIN_FORWARD.match(content)
         or _RULE.match(content) or content.endswith("---")
@@ -383,6 +396,8 @@ def _parse_fields(contents: list[str]) -> tuple[str | None, str | None, str | No
     current: str | None = None
     for content in contents:
         parsed = field(content)
+        if parsed and parsed[0] == "other":
+            continue  # "Sent by:", "Importance:": nothing to report, and no end to the Lotus lines
         if parsed:
             current = parsed[0]
             values.setdefault(current, parsed[1])
@@ -449,7 +464,7 @@ def _split_date_sender(mid: str) -> tuple[str | None, str | None]:
     return None, _clean(mid)
 
 
-_BRACKETED_ADDRESS = re.compile(r"\[(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\]")
+_BRACKETED_ADDRESS = re.compile(r"\[(?:mailto:)?([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})\]")
 
 
 def _clean(value: str | None) -> str | None:

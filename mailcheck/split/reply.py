@@ -21,6 +21,7 @@ from mailcheck.split.signoff import (
     is_cjk_name,
     is_closing,
     is_company,
+    is_courtesy_thanks,
     is_delimiter,
     is_disclaimer,
     is_given_name,
@@ -31,6 +32,7 @@ from mailcheck.split.signoff import (
     is_signature_rule,
     is_signed_name,
     is_standalone_name,
+    is_thanks_for,
 )
 
 Paragraph = list[int]  # indices of consecutive non-blank lines
@@ -117,10 +119,15 @@ class _Tail:
         return kinds
 
     def _closing_line(self) -> int | None:
-        """The sign-off line nearest the end with no prose of the message below it."""
-        for i in reversed(self.flat):
+        """The sign-off line nearest the end with no prose of the message below it.
+
+        A thanks for something on one of the first two lines ("Hi Klaus,\nThanks for your
+        inquiry about our panels.") opens the message rather than closing it.
+        """
+        for position in range(len(self.flat) - 1, -1, -1):
+            i = self.flat[position]
             if is_closing(self.text[i]):
-                return i
+                return None if position <= 1 and is_thanks_for(self.text[i]) else i
             if self.prose(i):
                 return None
         return None
@@ -133,7 +140,7 @@ class _Tail:
         text = self.text
         position = self.flat.index(closing)
         lines = [closing]
-        if position > 0 and is_closing(text[self.flat[position - 1]]):
+        if position > 0 and is_courtesy_thanks(text[self.flat[position - 1]]):
             lines.insert(0, self.flat[position - 1])
         index = next(k for k, p in enumerate(self.paragraphs) if closing in p)
         paragraph = self.paragraphs[index]

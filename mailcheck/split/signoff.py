@@ -12,12 +12,14 @@ import re
 
 _GREETING_WORD = re.compile(
     r"^(?:hi|hii|hello|hallo|hey|hiya|howdy|dear|dearest|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"morning|afternoon|evening|hola|bonjour|bonsoir|buongiorno|buenos\s+d[ií]as|buenas\s+tardes|ciao|ol[áa]|salut|"
-    r"sehr\s+geehrte[rs]?|liebe[rs]?|guten\s+(?:tag|morgen|abend)|estimad[oa]s?|querid[oa]s?|"
+    r"morning|afternoon|evening|hola|bonjour|bonsoir|buongiorno|buenos\s+d[ií]as|buenas\s+tardes|ciao|ol[áa]|"
+    r"salut|sehr\s+geehrte[rs]?|liebe[rs]?|guten\s+(?:tag|morgen|abend)|estimad[oa]s?|querid[oa]s?|"
     r"ch[eè]re?s?|geachte|beste|hej|witam|szanown\w+|здравствуйте|добрый\s+день|уважаем\w+)\b",
     re.I,
 )
-_CJK_GREETING = re.compile(r"^(?:尊敬的|亲爱的|親愛的|您好|你好|各位|大家好|拝啓|お世話になっております|안녕하세요)")
+_CJK_GREETING = re.compile(
+    r"^(?:尊敬的|亲爱的|親愛的|您好|你好|各位|大家好|拝啓|お世話になっております|안녕하세요)"
+)
 # "Thanks Yonik," opening a message is a greeting that thanks by name.
 _THANKS_NAME = re.compile(
     r"^(?i:thanks|thank\s+you|thx|many\s+thanks)[ ,]+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
@@ -31,7 +33,7 @@ _NAME_GREETING = re.compile(
     r"(?P<punct>\s*(?:[,:]|-{1,2}|–|—))?$"
 )
 _HONORIFIC_DOT = re.compile(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|St|Jr|Sr|Sra|Mme)\.")
-# Capitalised words that head a message without naming anyone.
+# Words that stand alone on a line ("FYI", "Update:", "Thanks") without being anyone's name.
 _NOT_NAMES = frozenset(
     "fyi note notes update updates question questions answer attached attachment attachments agenda reminder "
     "summary background issue issues problem status subject re fw fwd ps yes no ok okay sure sorry thanks "
@@ -84,8 +86,9 @@ _REGARDS = (
     r"(?:(?:(?:best|kind|kindest|warm|warmest|sincere|good|many|with\s+(?:best|kind|warm)|my\s+best|"
     r"best\s+and\s+kind|yours)\s+)*(?:regards|rgds|brgds|wishes)|best|all\s+the\s+best|cheers|"
     r"sincerely(?:\s+yours)?|yours\s+(?:sincerely|faithfully|truly|cordially)|faithfully|respectfully|cordially|"
-    r"take\s+care|hth|hope\s+(?:this|that|it)\s+helps|talk\s+soon|speak\s+soon|see\s+you(?:\s+(?:soon|then|there|tomorrow))?|"
-    r"have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|weekend|evening|week)|love|hugs|ciao|br|b\.\s?r\.?|k\.?r\.?|mvh|mfg|lg|vg|greetings|best\s+greetings|"
+    r"take\s+care|hth|hope\s+(?:this|that|it)\s+helps|talk\s+soon|speak\s+soon|"
+    r"see\s+you(?:\s+(?:soon|then|there|tomorrow))?|have\s+a\s+(?:nice|good|great|lovely)\s+"
+    r"(?:day|weekend|evening|week)|love|hugs|ciao|br|b\.\s?r\.?|k\.?r\.?|mvh|mfg|lg|vg|greetings|best\s+greetings|"
     r"salutations|mit\s+freundlichen\s+gr[üu](?:ß|ss)en|(?:viele|beste|liebe|freundliche)\s+gr[üu](?:ß|ss)e|"
     r"gr[üu](?:ß|ss)e|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|salutations\s+distingu[ée]es|"
     r"saludos(?:\s+cordiales)?|un\s+saludo|atentamente|cordiali\s+saluti|distinti\s+saluti|saluti|"
@@ -95,7 +98,10 @@ _REGARDS = (
 # A Latin phrase must end at a word's end: "Br" is a closing, "Brian" is not.
 _PHRASE = rf"(?:{_THANKS}{_THANKS_TAIL}|{_REGARDS})(?![a-zA-Z])"
 # The words after a sign-off may only name the writer: "Best Regards Douglas", "Cheers -- Rick".
-_NAME_WORD = r"(?!(?:to|your|the|for|of|you|from|with|in|on|we|our|i|my|is|are|was|be|this|that|it|and)\b)[^\W\d_][\w.'’-]*"
+_NAME_WORD = (
+    r"(?!(?:to|your|the|for|of|you|from|with|in|on|we|our|i|my|is|are|was|be|this|that|it|and)\b)"
+    r"[^\W\d_][\w.'’-]*"
+)
 _CLOSING = re.compile(
     rf"^[-–—~ ]*{_PHRASE}(?:\s*(?:,|&|and|\+|n)?\s*{_PHRASE})?[\s,.!:;~-]*"
     rf"(?:(?:-{{1,2}}|–|—)?\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}[\s.!]*)?$",
@@ -103,9 +109,29 @@ _CLOSING = re.compile(
 )
 
 
+# "Thanks for your help." may close a message; "Thanks for your inquiry." opens one.
+_COURTESY_THANKS = re.compile(
+    rf"^{_THANKS}(?:\s+(?:again|in\s+advance|a\s+lot|(?:so|very)\s+much|for\s+(?:all\s+)?(?:your|the)\s+"
+    r"(?:kind\s+)?(?:help|time|support|assistance|attention|cooperation|understanding|patience|consideration)))*"
+    r"[\s,.!]*$",
+    re.I,
+)
+_THANKS_FOR = re.compile(rf"^{_THANKS}\s+for\b", re.I)
+
+
 def is_closing(content: str) -> bool:
     """Whether the line is a sign-off phrase, optionally with the writer's name ("Best regards,")."""
     return len(content) <= 70 and bool(_CLOSING.match(content))
+
+
+def is_courtesy_thanks(content: str) -> bool:
+    """A thanks that closes rather than opens: "Thanks again.", "Thank you for your help!"."""
+    return len(content) <= 70 and bool(_COURTESY_THANKS.match(content))
+
+
+def is_thanks_for(content: str) -> bool:
+    """A thanks for something ("Thanks for your inquiry about …"), which may open a message."""
+    return bool(_THANKS_FOR.match(content))
 
 
 # --- names ---------------------------------------------------------------------------
@@ -204,7 +230,8 @@ _TITLE = re.compile(
 )
 _ADDRESS = re.compile(
     r"\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd|Suite|Ste\.|Floor|Fl\.|Room|Rm\.|Building|Bldg|"
-    r"District|Province|P\.?\s?O\.?\s?Box|Zip)\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|[省市区县路街号楼室].*\d|\d.*[省市区县路街号楼室]"
+    r"District|Province|P\.?\s?O\.?\s?Box|Zip)\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"  # "Houston, TX 77002"
+    r"|[省市区县路街号楼室].*\d|\d.*[省市区县路街号楼室]"
 )
 _DISCLAIMER = re.compile(
     r"confidenti|intended (?:solely |only )?(?:for|recipient)|privileged|disclaimer|prohibited|"
@@ -212,12 +239,10 @@ _DISCLAIMER = re.compile(
     re.I,
 )
 _DELIMITER = re.compile(r"^(?:[-_=*~#—]{2,}|-- )$")
-
-
+# Digits in a price table or figures ("1,535,682", "$ 47.00") are not a phone number.
 _TABLE_NUMBER = re.compile(r"\d,\d{3}\b|[$€£¥%]")
-
-
 _EXTENSION = re.compile(r"^(?:x|ext\.?|extension)\s?\d{3,6}\b", re.I)
+_POSTSCRIPT = re.compile(r"^(?:p\.?\s?p?\.?\s?s\b\.?|\[\d{1,2}\]\s)", re.I)
 
 
 def is_company(content: str) -> bool:
@@ -243,6 +268,7 @@ def has_contact(content: str) -> bool:
 
 
 def is_disclaimer(content: str) -> bool:
+    """A line of a legal notice ("… confidential … intended recipient …")."""
     return bool(_DISCLAIMER.search(content))
 
 
@@ -285,7 +311,7 @@ def is_appended(content: str) -> bool:
 
 def is_postscript(content: str) -> bool:
     """A line opening a postscript ("P.S.") or a footnote ("[1] http://…"): text of the message."""
-    return bool(re.match(r"^(?:p\.?\s?p?\.?\s?s\b\.?|\[\d{1,2}\]\s)", content, re.I))
+    return bool(_POSTSCRIPT.match(content))
 
 
 def is_signature_rule(content: str) -> bool:
@@ -300,6 +326,7 @@ __all__ = [
     "is_cjk_name",
     "is_closing",
     "is_company",
+    "is_courtesy_thanks",
     "is_delimiter",
     "is_disclaimer",
     "is_given_name",
@@ -310,4 +337,5 @@ __all__ = [
     "is_signature_rule",
     "is_signed_name",
     "is_standalone_name",
+    "is_thanks_for",
 ]
