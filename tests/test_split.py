@@ -350,6 +350,14 @@ QUOTED_BODY = "Please confirm the drawing."
             id="dutch-fields",
         ),
         pytest.param(
+            "-----原始郵件-----\n寄件者: 陳美玲 <meiling@harbour-gifts.com.hk>\n"
+            "寄件日期: 2024年5月3日 星期五 上午 10:20\n收件者: lily@x-trade.cn\n主旨: 圖紙確認",
+            "陳美玲 <meiling@harbour-gifts.com.hk>",
+            "2024年5月3日 星期五 上午 10:20",
+            "圖紙確認",
+            id="traditional-chinese-outlook",
+        ),
+        pytest.param(
             "差出人: 山田太郎 <yamada@tokyo-zakka.jp>\n送信日時: 2024年5月3日 10:20\n"
             "宛先: lily@x-trade.cn\n件名: RE: 図面",
             "山田太郎 <yamada@tokyo-zakka.jp>",
@@ -490,6 +498,75 @@ def test_signature_with_disclaimer_and_no_dashes():
             "CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and intended\n"
             "solely for the addressee. If you have received it in error, please delete it.",
         ),
+    ]
+
+
+def test_office_hours_sentence_in_the_signature():
+    text = mail(
+        """
+        Hi Dan,
+
+        Would you like the self-heating battery in all 20 kits?
+
+        Best regards,
+        Grace Wu
+        Overseas Sales Manager
+        Office hours: 9:00-18:00 China time; I also check my email until 11 PM China time (10 AM your time).
+        """
+    )
+    assert zones(text)[2:] == [
+        ("closing", "Best regards,\nGrace Wu"),
+        (
+            "signature",
+            "Overseas Sales Manager\nOffice hours: 9:00-18:00 China time; I also check my email until 11 PM "
+            "China time (10 AM your time).",
+        ),
+    ]
+
+
+def test_slogan_in_the_signature_does_not_hide_the_closing():
+    text = mail(
+        """
+        Dear Anna,
+
+        The samples were sent today by DHL.
+
+        Best regards,
+        Lily Wang
+        We are a leading manufacturer of LED lights in China since 2005.
+        Ningbo Bright Lighting Co., Ltd.
+        Tel: +86 574 1234 5678
+
+        P.S. The tracking number is 1234567890.
+        """
+    )
+    assert zones(text)[2:] == [
+        ("closing", "Best regards,\nLily Wang"),
+        (
+            "signature",
+            "We are a leading manufacturer of LED lights in China since 2005.\nNingbo Bright Lighting Co., Ltd.\n"
+            "Tel: +86 574 1234 5678",
+        ),
+        ("body", "P.S. The tracking number is 1234567890."),
+    ]
+
+
+def test_afterthought_below_the_sign_off_is_body():
+    text = mail(
+        """
+        Hi Tom,
+
+        Please confirm the carton marks.
+
+        Best regards,
+        Lily
+
+        One more thing: the forwarder needs the booking by Friday, so please send it as soon as you can.
+        """
+    )
+    assert zones(text)[2:] == [
+        ("closing", "Best regards,\nLily"),
+        ("body", "One more thing: the forwarder needs the booking by Friday, so please send it as soon as you can."),
     ]
 
 
@@ -689,6 +766,24 @@ def test_signature_after_a_rule_with_credentials():
         ("body", "Our audit report is attached."),
         ("signature", "******************************\nHelen Wu, CPA\nQuality Manager\nSuzhou Precision Parts Co., Ltd."),
     ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Shipment details:\nFrom: Shenzhen\nTo: Hamburg\nDate: 20 May",
+        "Price list:\n<500 pcs: USD 3.50/pc\n>500 pcs: USD 3.20/pc\n>=2000 pcs: USD 2.90/pc",
+    ],
+)
+def test_trade_details_that_look_like_mail_syntax_stay_in_the_body(lines):
+    text = f"Dear Anna,\n\n{lines}\n\nBest regards,\nLily\n"
+    assert split(text).quoted == []
+    assert zones(text) == [("greeting", "Dear Anna,"), ("body", lines), ("closing", "Best regards,\nLily")]
+
+
+def test_a_heading_with_a_colon_is_not_a_greeting():
+    text = "Price List:\nLP-600 USD 12.50\nLP-1200 USD 19.80\n\nBest regards,\nLily\n"
+    assert zones(text)[0] == ("body", "Price List:\nLP-600 USD 12.50\nLP-1200 USD 19.80")
 
 
 def test_greeting_followed_by_text_on_the_same_line_is_body():

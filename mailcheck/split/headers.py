@@ -35,7 +35,8 @@ _FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "sent": (
         "Sent", "Date", "Gesendet", "Datum", "Envoyé", "Enviado", "Enviado el", "Enviada", "Enviada em",
         "Enviado em", "Fecha", "Data", "Inviato", "Verzonden", "Verstuurd", "Отправлено", "Дата", "Skickat",
-        "Sendt", "Wysłano", "Lähetetty", "Elküldve", "发送时间", "發送時間", "时间", "時間", "日期", "送信日時",
+        "Sendt", "Wysłano", "Lähetetty", "Elküldve", "发送时间", "發送時間", "发送日期", "寄件日期", "傳送時間",
+        "时间", "時間", "日期", "送信日時",
         "日付", "보낸 날짜", "날짜",
     ),
     "to": (
@@ -67,6 +68,8 @@ _INLINE_LABELS = "Sent|Date|To|Subject|Cc|Gesendet|An|Betreff|Envoyé|À|Objet|E
 _INLINE_FIELD = re.compile(rf"\s\*{{0,2}}({_INLINE_LABELS})\*{{0,2}}\s*[:：]")
 _INLINE_SPLIT = re.compile(rf"\s(?=\*{{0,2}}(?:{_INLINE_LABELS})\*{{0,2}}\s*[:：])")
 _CORE_KINDS = {"from", "sent", "to", "cc", "subject"}
+# What shows a field block is a mail's header: an address, a time of day, a year.
+_MAIL_EVIDENCE = re.compile(r"@|\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b|\d年")
 
 
 def field(content: str) -> tuple[str, str] | None:
@@ -239,7 +242,7 @@ def _field_block(lines: list[Line], i: int, floor: int) -> HeaderSpan | None:
     if first_field is None or first_field[0] == "other":
         return None
     if first_field[0] == "from" and len(set(_INLINE_FIELD.findall(lines[i].content))) >= 2:
-        return HeaderSpan(i, i)
+        return HeaderSpan(i, i) if _MAIL_EVIDENCE.search(lines[i].content) else None
     kinds: set[str] = set()
     last = i
     current: tuple[str, str] | None = None
@@ -269,7 +272,11 @@ def _field_block(lines: list[Line], i: int, floor: int) -> HeaderSpan | None:
         j += 1
     core = kinds & _CORE_KINDS
     if first_field[0] in ("from", "sent") or "from" in kinds:
-        return HeaderSpan(i, last) if len(core) >= 2 else None
+        # "From: Shenzhen / To: Hamburg / Date: 20 May" lists a shipment; a mail header
+        # has a subject, an address or a sending time.
+        block = " ".join(lines[k].content for k in range(i, last + 1))
+        evidence = "subject" in kinds or bool(_MAIL_EVIDENCE.search(block))
+        return HeaderSpan(i, last) if len(core) >= 2 and evidence else None
     # No From field: Lotus Notes puts the sender and date on lines above "To:".
     top = _lotus_sender_lines(lines, i, floor)
     if top is not None and core & {"to", "cc", "subject"}:

@@ -10,6 +10,8 @@ _MARKERS = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
 # (space); Lotus Notes headers are indented with them. Matching treats them as spaces.
 _QP_SPACE = re.compile(r"=(?:09|20)")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+# ">500 pcs", ">= 2000 pcs" (price tiers) and mbox's escaped ">From " are not quote markers.
+_FALSE_MARKER = re.compile(r"[ \t]*>(?:=\s?)?\d|[ \t]*>From ")
 
 
 @dataclass(frozen=True)
@@ -34,24 +36,35 @@ def split_lines(text: str) -> list[Line]:
         marker = _MARKERS.match(raw)
         depth = marker.group(1).count(">") if marker else 0
         body = raw[marker.end() :] if marker else raw
-        content = _SPACES.sub(" ", _QP_SPACE.sub(" ", body)).strip()
+        content = _normalise(body)
         lines.append(Line(index, pos, pos + len(raw), depth, body, content, not raw.strip()))
         pos += len(raw) + 1
-    return _unescape_mbox_from(lines)
+    return _unquote_false_markers(text, lines)
 
 
-def _unescape_mbox_from(lines: list[Line]) -> list[Line]:
-    """mbox files escape a body line starting with "From " as ">From "; that is not a quote."""
+def _unquote_false_markers(text: str, lines: list[Line]) -> list[Line]:
+    """Take back ">" markers that do not quote: a run of ">" lines made only of price tiers
+    (">500 pcs: USD 3.20") and mbox escapes (">From next month …") is text."""
     fixed = list(lines)
-    for i, line in enumerate(lines):
-        if line.depth != 1 or not line.body.startswith("From "):
+    i = 0
+    while i < len(lines):
+        if lines[i].depth == 0:
+            i += 1
             continue
-        before = lines[i - 1].depth if i > 0 else 0
-        after = lines[i + 1].depth if i + 1 < len(lines) else 0
-        if before == 0 and after == 0:
-            raw_body = ">" + line.body
-            fixed[i] = Line(line.index, line.start, line.end, 0, raw_body, ">" + line.content, False)
+        run_end = i
+        while run_end + 1 < len(lines) and lines[run_end + 1].depth > 0:
+            run_end += 1
+        run = lines[i : run_end + 1]
+        if all(_FALSE_MARKER.match(text, line.start, line.end) for line in run):
+            for line in run:
+                raw = text[line.start : line.end]
+                fixed[line.index] = Line(line.index, line.start, line.end, 0, raw, _normalise(raw), False)
+        i = run_end + 1
     return fixed
+
+
+def _normalise(body: str) -> str:
+    return _SPACES.sub(" ", _QP_SPACE.sub(" ", body)).strip()
 
 
 def next_nonblank(lines: list[Line], i: int, stop: int, limit: int) -> int | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from mailcheck.split.lines import Line
 from mailcheck.split.signoff import (
+    closing_name,
     has_contact,
     is_appended,
     is_cjk_name,
@@ -36,6 +37,9 @@ from mailcheck.split.signoff import (
 )
 
 Paragraph = list[int]  # indices of consecutive non-blank lines
+# How far up from the end a sign-off is looked for, in non-blank lines: past a long signature
+# with a disclaimer, but not into the middle of a long message.
+_SIGN_OFF_REACH = 40
 
 
 def zone_reply(lines: list[Line], writer: list[int]) -> list[tuple[str, int, int]]:
@@ -102,10 +106,13 @@ class _Tail:
                 self.postscript.update(paragraph[start:])
             if any(is_disclaimer(self.text[i]) for i in paragraph):
                 self.disclaimer.update(paragraph)
+        self._prose: dict[int, bool] = {}
 
     def prose(self, i: int) -> bool:
         """A line of the message's own text, which no sign-off can have below it."""
-        return i not in self.postscript and i not in self.disclaimer and is_prose(self.text[i])
+        if i not in self._prose:
+            self._prose[i] = i not in self.postscript and i not in self.disclaimer and is_prose(self.text[i])
+        return self._prose[i]
 
     def kinds(self) -> dict[int, str]:
         closing = self._closing_line()
@@ -113,24 +120,49 @@ class _Tail:
             return self._unsigned()
         kinds = {i: "closing" for i in self._closing_lines(closing)}
         last = max(kinds)
-        for i in self.flat:
-            if i > last:
-                kinds[i] = "body" if i in self.postscript else "signature"
+        # With prose below it, the sign-off is followed by afterthoughts of the message as well as by
+        # the signature: then a paragraph is signature when it holds contact details, a disclaimer or
+        # a name, and an afterthought otherwise.
+        mixed = any(self.prose(i) for i in self.flat if i > last)
+        for paragraph in self.paragraphs:
+            below = [i for i in paragraph if i > last]
+            signature = not mixed or bool(below) and self._holds_signature(below)
+            for i in below:
+                kinds[i] = "signature" if signature and i not in self.postscript else "body"
         return kinds
 
+    def _holds_signature(self, paragraph: Paragraph) -> bool:
+        if all(i in self.disclaimer for i in paragraph):
+            return True
+        prose = sum(self.prose(i) for i in paragraph)
+        if any(has_contact(self.text[i]) for i in paragraph):
+            return prose * 2 < len(paragraph)
+        return prose == 0 and len(paragraph) <= 2 and self._name_led(paragraph)
+
     def _closing_line(self) -> int | None:
-        """The sign-off line nearest the end with no prose of the message below it.
+        """The sign-off line nearest the end with no prose of the message below it, or, above
+        some prose, a sign-off with the writer's name ("Best regards,\nLily" / "Cheers -- Rick").
 
         A thanks for something on one of the first two lines ("Hi Klaus,\nThanks for your
         inquiry about our panels.") opens the message rather than closing it.
         """
-        for position in range(len(self.flat) - 1, -1, -1):
+        prose_below = False
+        for position in range(len(self.flat) - 1, max(-1, len(self.flat) - 1 - _SIGN_OFF_REACH), -1):
             i = self.flat[position]
             if is_closing(self.text[i]):
-                return None if position <= 1 and is_thanks_for(self.text[i]) else i
-            if self.prose(i):
-                return None
+                if position <= 1 and is_thanks_for(self.text[i]):
+                    return None
+                if not prose_below or self._signed(position):
+                    return i
+            prose_below = prose_below or self.prose(i)
         return None
+
+    def _signed(self, position: int) -> bool:
+        """Whether the sign-off at ``position`` names the writer, on its line or the next."""
+        if closing_name(self.text[self.flat[position]]):
+            return True
+        following = self.flat[position + 1] if position + 1 < len(self.flat) else None
+        return following == self.flat[position] + 1 and is_signed_name(self.text[following])
 
     def _closing_lines(self, closing: int) -> list[int]:
         """The sign-off line plus the writer's name: on the next line(s), or alone in the next paragraph.

@@ -11,7 +11,8 @@ import re
 # --- greetings -----------------------------------------------------------------------
 
 _GREETING_WORD = re.compile(
-    r"^(?:hi|hii|hello|hallo|hey|hiya|howdy|dear|dearest|greetings|good\s+(?:morning|afternoon|evening|day)|"
+    r"^(?:hi|hii|hello|hallo|hey|hiya|howdy|dear|dearest|respected|to\s+whom\s+it\s+may\s+concern|greetings|"
+    r"good\s+(?:morning|afternoon|evening|day)|"
     r"morning|afternoon|evening|hola|bonjour|bonsoir|buongiorno|buenos\s+d[ií]as|buenas\s+tardes|ciao|ol[áa]|"
     r"salut|sehr\s+geehrte[rs]?|liebe[rs]?|guten\s+(?:tag|morgen|abend)|estimad[oa]s?|querid[oa]s?|"
     r"ch[eè]re?s?|geachte|beste|hej|witam|szanown\w+|здравствуйте|добрый\s+день|уважаем\w+)\b",
@@ -25,7 +26,8 @@ _THANKS_NAME = re.compile(
     r"^(?i:thanks|thank\s+you|thx|many\s+thanks)[ ,]+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
     r"(?!(?:Again|All|So|Very|For|In|A)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*[,.!:]?$",
 )
-_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|Sir|Madam|Herr|Frau|Sr|Sra|Srta|M|Mme)\.?\s+)?"
+_HONORIFIC_WORD = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|Sir|Madam|Herr|Frau|Sr|Sra|Srta|M|Mme)\.?\s+")
+_HONORIFIC = rf"(?:{_HONORIFIC_WORD.pattern[1:]})?"
 _CAP_NAME = r"[A-Z][a-zA-Z'’-]*\.?"
 # "Sally," "Tana:" "Frank & Hector," "Bob -" "Lisa/Stephanie,": a bare name heading the message.
 _NAME_GREETING = re.compile(
@@ -65,7 +67,8 @@ def is_greeting(content: str, followed_by_text: bool) -> bool:
     if not m or any(w.strip(".,:-").lower() in _NOT_NAMES for w in content.split()):
         return False
     if m.group("punct") and m.group("punct").strip() == ":":
-        return len(content.split()) <= 2  # "Tana:" greets; "Today's Market Sponsors:" heads a list
+        # "Tana:" and "Mr. Weber:" greet; "Price List:" heads a list.
+        return len(_HONORIFIC_WORD.sub("", content).split()) == 1
     # Without punctuation ("Peter") the line must be a single name, lead straight into the text,
     # or name several people.
     return bool(m.group("punct") or m.group("others")) or followed_by_text or len(content.split()) == 1
@@ -104,7 +107,7 @@ _NAME_WORD = (
 )
 _CLOSING = re.compile(
     rf"^[-–—~ ]*{_PHRASE}(?:\s*(?:,|&|and|\+|n)?\s*{_PHRASE})?[\s,.!:;~-]*"
-    rf"(?:(?:-{{1,2}}|–|—)?\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}[\s.!]*)?$",
+    rf"(?:(?:-{{1,2}}|–|—)?\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})[\s.!]*)?$",
     re.I,
 )
 
@@ -122,6 +125,12 @@ _THANKS_FOR = re.compile(rf"^{_THANKS}\s+for\b", re.I)
 def is_closing(content: str) -> bool:
     """Whether the line is a sign-off phrase, optionally with the writer's name ("Best regards,")."""
     return len(content) <= 70 and bool(_CLOSING.match(content))
+
+
+def closing_name(content: str) -> str | None:
+    """The writer's name written on the sign-off line itself ("Best Regards Douglas" -> "Douglas")."""
+    m = _CLOSING.match(content) if len(content) <= 70 else None
+    return m.group("name") if m else None
 
 
 def is_courtesy_thanks(content: str) -> bool:
@@ -204,8 +213,9 @@ _PHONE_LABEL = re.compile(
 )
 # "WeChat: lily_88", "Add: No. 18 …": signature lines introduced by a label, whatever follows.
 _CONTACT_LABEL = re.compile(
-    r"^(?:tel|phone|mob|mobile|cell|fax|e-?mail|web|website|skype|wechat|whatsapp|qq|line|viber|add|addr|"
-    r"address|电话|手机|传真|微信|邮箱|地址|网址)\s*[:：]\s*\S",
+    r"^(?:(?:tel|phone|mob|mobile|cell|fax|e-?mail|web|website|skype|wechat|whatsapp|qq|line|viber)"
+    r"(?:\s*/\s*\w+)?|add|addr|address|(?:office|working|business)\s+hours|电话|手机|传真|微信|邮箱|地址|网址|"
+    r"办公时间|工作时间)\s*[:：]\s*\S",
     re.I,
 )
 # Bounded repetitions keep these linear on long lines of dots and words.
@@ -287,7 +297,7 @@ _FUNCTION_WORDS = frozenset(
 def is_prose(content: str) -> bool:
     """A line of running text, as opposed to a name, a contact detail or a heading."""
     words = content.split()
-    if len(words) < 5 or is_closing(content):
+    if len(words) < 5 or is_closing(content) or _CONTACT_LABEL.match(content):
         return False
     function = sum(w.lower().strip(",.;:!?()\"'") in _FUNCTION_WORDS for w in words)
     if has_contact(content):
@@ -320,6 +330,7 @@ def is_signature_rule(content: str) -> bool:
 
 
 __all__ = [
+    "closing_name",
     "has_contact",
     "is_attachment",
     "is_appended",
