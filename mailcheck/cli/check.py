@@ -15,6 +15,8 @@ from ..model import SEVERITIES
 from ..packs import PackError
 from ..read import ReadError, read_file
 from ..report import FORMATS, FormatOptions
+from ..results import Report
+from ..write import fix_files, fix_report
 from .options import fail, split_codes, use_color
 from .progress import progress_bar
 
@@ -44,8 +46,10 @@ from .progress import progress_bar
               help="Check every draft again instead of reusing results of unchanged drafts.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for large folders (0: one per CPU).")
+@click.option("--fix", is_flag=True, help="Write the safe fixes into the drafts, then report what is left.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the safe fixes as a unified diff; change no file.")
 def check_command(paths, fmt, inquiry, region, select, ignore, fail_level, fail_under, lang, config_path, now,
-                  color, verbose, no_cache, jobs) -> None:
+                  color, verbose, no_cache, jobs, fix, show_diff) -> None:
     """Check drafts: files, folders (recursively) or mailboxes.
 
     Exits 1 when a draft fails (a finding at --fail-level or a score under
@@ -72,11 +76,26 @@ def check_command(paths, fmt, inquiry, region, select, ignore, fail_level, fail_
         if inquiry is not None:
             read_file(inquiry)  # fail early and clearly: an unreadable inquiry is a usage error
         label = pick(lang or default_lang(), "Checking drafts", "正在检查草稿")
-        with progress_bar(label) as progress:
-            report = check_many(paths, inquiry=inquiry, config=config, cache=not no_cache,
-                                jobs=jobs or os.cpu_count() or 1, progress=progress, **overrides)
+
+        def run() -> Report:
+            with progress_bar(label) as progress:
+                return check_many(paths, inquiry=inquiry, config=config, cache=not no_cache,
+                                  jobs=jobs or os.cpu_count() or 1, progress=progress, **overrides)
+
+        report = run()
+        if show_diff:
+            rewrites = fix_report(report, write=False)
+            click.echo("".join(r.diff() for r in rewrites), nl=False)
+            sys.exit(1 if any(r.data is not None for r in rewrites) else 0)
+        if fix:
+            fixing = fix_files(report, run)
+            for line in fixing.lines(lang or default_lang()):
+                click.echo(line, err=True)
+            report = fixing.report
     except (ConfigError, PackError, ReadError) as err:
         fail(str(err))
+    except OSError as err:
+        fail(f"cannot write the fixed draft: {err}")
     checked = [r for r in report.files if not r.error]
     report_lang = lang or (checked[0].lang if checked else default_lang())
     options = FormatOptions(lang=report_lang, color=use_color(color), verbose=verbose)
