@@ -381,6 +381,22 @@ QUOTED_BODY = "Please confirm the drawing."
             id="korean-attribution",
         ),
         pytest.param(
+            "보낸 사람: 김민수 <minsu@seoul-living.kr>\n보낸 날짜: 2024년 5월 3일 금요일 오전 10:20\n"
+            "받는 사람: lily@x-trade.cn\n제목: RE: 도면",
+            "김민수 <minsu@seoul-living.kr>",
+            "2024년 5월 3일 금요일 오전 10:20",
+            "RE: 도면",
+            id="korean-fields",
+        ),
+        pytest.param(
+            "Mensaje original\nDe: Ana García <ana@hogar-ideal.es>\nFecha: 3 may 2024 10:20\n"
+            "Para: lily@x-trade.cn\nAsunto: plano",
+            "Ana García <ana@hogar-ideal.es>",
+            "3 may 2024 10:20",
+            "plano",
+            id="spanish-bare-separator",
+        ),
+        pytest.param(
             "-----Исходное сообщение-----\nОт: Иван Петров <ivan@dom-mebel.ru>\n"
             "Отправлено: 3 мая 2024 г. 10:20\nКому: lily@x-trade.cn\nТема: RE: чертеж",
             "Иван Петров <ivan@dom-mebel.ru>",
@@ -764,7 +780,10 @@ def test_signature_after_a_rule_with_credentials():
     )
     assert zones(text) == [
         ("body", "Our audit report is attached."),
-        ("signature", "******************************\nHelen Wu, CPA\nQuality Manager\nSuzhou Precision Parts Co., Ltd."),
+        (
+            "signature",
+            "******************************\nHelen Wu, CPA\nQuality Manager\nSuzhou Precision Parts Co., Ltd.",
+        ),
     ]
 
 
