@@ -5,7 +5,7 @@ server in ``[tool.mailcheck.languagetool]``::
 
     remote-server = "http://localhost:8081"   # a LanguageTool server the user runs
     path = "/opt/LanguageTool-6.6"             # or an existing install, started here
-    timeout = 20                               # seconds to wait for either
+    timeout = 15                               # seconds to wait for either (default)
 
 or set ``LTP_PATH`` to an install (or to a folder of ``LanguageTool-*``
 installs, as language-tool-python keeps them). The documented ``/v2/check``
@@ -38,7 +38,7 @@ from pathlib import Path
 
 from .config import ConfigError
 
-DEFAULT_TIMEOUT = 20.0
+DEFAULT_TIMEOUT = 15.0
 LANGUAGE = "en-US"
 _SERVER_CLASS = "org.languagetool.server.HTTPServer"
 _JARS = ("languagetool-server.jar", "languagetool.jar")

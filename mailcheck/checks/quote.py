@@ -34,7 +34,8 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _any(patterns: list[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=32)
+def _any(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
@@ -63,9 +64,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "per_unit": re.compile(r"\s*(?:/|per\s+|a\s+|each\b)\s*[^\W\d]", re.IGNORECASE),
         "price_word": re.compile(rf"\b(?:{_alternation(data['price-words'])})\b", re.IGNORECASE),
         "not_goods": re.compile(rf"(?<!\w)(?:{_alternation(data['not-goods'])})(?!\w)", re.IGNORECASE),
-        "attached": _any(data["attached-quotation"]),
-        "earlier": _any(data["earlier-quote"]),
-        "request": _any(data["price-request"]),
+        "attached": _any(tuple(data["attached-quotation"])),
+        "earlier": _any(tuple(data["earlier-quote"])),
+        "request": _any(tuple(data["price-request"])),
     }
 
 
@@ -133,15 +134,15 @@ def _incoterms() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
 # Dongguan", "DDP your site") or, less often, comes before it ("Ningbo FOB").
 _PLACE_AFTER = re.compile(r"[ \t]+(?:port\s+of\s+|airport\s+)?([A-Z][\w'’.-]*|(?:our|your|buyer'?s)\s+\w+)")
 _PLACE_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)[ \t]+\(?$")
-_NOT_PLACES = frozenset("price prices unit our the your best total offer quotation quote basis term terms new and or".split())
+_NOT_PLACES = frozenset("price prices unit the best total offer quotation quote basis term terms new and or".split())
 
 
 def _has_place(text: str, match: re.Match[str]) -> bool:
     after = _PLACE_AFTER.match(text, match.end())
-    if after is not None and after.group(1).split()[0].casefold() not in _NOT_PLACES - {"our", "your"}:
+    if after is not None and after.group(1).split()[0].casefold() not in _NOT_PLACES:
         return True
     before = _PLACE_BEFORE.search(text, max(0, match.start() - 40), match.start())
-    return before is not None and before.group(1).casefold() not in _NOT_PLACES
+    return before is not None and before.group(1).casefold() not in _NOT_PLACES | {"our", "your"}
 
 
 def _missing(draft: Draft, rule: Rule, found: list[Price], text: str) -> list[Text]:
@@ -160,11 +161,11 @@ def _missing(draft: Draft, rule: Rule, found: list[Price], text: str) -> list[Te
     # A quotation asked for carries all its terms, unless it travels as an attached document.
     if buyer_asks_price(draft) and not quotation_attached(draft):
         # "valid for 30 days", "30 days net": the rest of such a clause holds days that are no lead time.
-        terms_clause = re.compile(rf"(?:{_any(rule.options['validity'] + rule.options['payment']).pattern})[^,;.\n]*", re.I)
+        terms_clause = _any(tuple(f"(?:{p})[^,;.\n]*" for p in rule.options["validity"] + rule.options["payment"]))
         lead_text = terms_clause.sub(" ", text)
         for key in _ELEMENTS:
             haystack = lead_text if key == "lead_time" else text
-            if not _any(rule.options[key]).search(haystack):
+            if not _any(tuple(rule.options[key])).search(haystack):
                 missing.append(rule.labels[key])
     return missing
 
