@@ -374,35 +374,41 @@ def plan(result: FileResult) -> Rewrite | None:
     if current.text != message.text or current.subject != message.subject:
         rewrite.notes.append(_note("the file changed since it was checked", "文件在检查后已被修改"))
         return rewrite
-    writer = _writer(raw, message)
+    try:
+        writer = _writer(raw, message)
+    except Unsafe as why:
+        rewrite.notes.append(why.args[0])
+        return rewrite
     for target in ("text", "subject"):
         # Each target is tried on its own, so that an HTML body still lets a subject fix through.
         trial = [f for f in safe if any(e.target == target for e in f.fix.edits)]  # type: ignore[union-attr]
         if not trial:
             continue
         try:
-            writer.render(*_fixed_subject(message, trial))
+            subject, _, chosen = _apply(message, trial)
+            writer.render(subject, chosen)
         except Unsafe as why:
             rewrite.notes.append(why.args[0])
             safe = [f for f in safe if f not in trial]
     if not safe:
         return rewrite
-    fixed = apply_fixes(message.subject or "", message.text, safe)
-    subject = fixed.subject if fixed.subject != (message.subject or "") else None
+    subject, text, applied = _apply(message, safe)
     try:
-        data = writer.render(subject, list(fixed.applied))
-        _verify(data, path, kind, current, fixed.subject if subject is not None else message.subject, fixed.text)
+        data = writer.render(subject, applied)
+        _verify(data, path, kind, current, subject if subject is not None else message.subject, text)
     except Unsafe as why:
         rewrite.notes.append(why.args[0])
         return rewrite
-    rewrite.data, rewrite.applied = data, fixed.applied
-    rewrite.after = _view(fixed.subject if message.subject is not None else None, fixed.text)
+    rewrite.data, rewrite.applied = data, tuple(applied)
+    rewrite.after = _view(message.subject if subject is None else subject, text)
     return rewrite
 
 
-def _fixed_subject(message: Message, findings: list[Finding]) -> tuple[str | None, list[Finding]]:
+def _apply(message: Message, findings: list[Finding]) -> tuple[str | None, str, list[Finding]]:
+    """(the new subject, or None when it stays; the new text; the findings whose fixes were taken)."""
     fixed = apply_fixes(message.subject or "", message.text, findings)
-    return (fixed.subject if fixed.subject != (message.subject or "") else None), list(fixed.applied)
+    subject = fixed.subject if fixed.subject != (message.subject or "") else None
+    return subject, fixed.text, list(fixed.applied)
 
 
 def _verify(data: bytes, path: Path, kind: str, before: Message, subject: str | None, text: str) -> None:

@@ -216,6 +216,15 @@ def test_a_file_changed_since_the_check_is_left_alone(tmp_path):
     assert rewrite.data is None and [n.en for n in rewrite.notes] == ["the file changed since it was checked"]
 
 
+def test_a_file_that_does_not_decode_cleanly_is_left_alone(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_bytes(b"Dear Tom,\n\nPrice \x81 is USD 12.50/set,we can ship.\n")
+    message = read_file(path)
+    at = message.text.index(",we") + 1
+    rewrite = plan(FileResult(str(path), [_finding(Edit(at, at, " "))], message=message))
+    assert rewrite.data is None and rewrite.notes[0].en.startswith("the file is not valid")
+
+
 def test_unsafe_fixes_are_never_applied(tmp_path):
     path = _copy(tmp_path, ROOT / "samples" / "000-henrique-rewritten.eml")
     message = read_file(path)
