@@ -5,14 +5,20 @@ model numbers, certificates, port names, buyers' names, British spellings and
 the technical words of every trade. A false alarm teaches the writer to ignore
 the checker, so a word is reported only when it is very likely a typo:
 
-- it is written in lower case (or starts a sentence): capitalised words in the
-  middle of a sentence are names and brands, all-capital ones acronyms;
+- it is written in lower case: capitalised words in the middle of a sentence
+  are names and brands, all-capital ones acronyms; a capitalised word that
+  starts a sentence is read only as a typo of a common word ("Recieved");
 - it is not in the dictionary (pyspellchecker's English word list), the trade
   vocabulary (``rules/data/trade_words.toml``), the user's ``words``, nor
   reachable from them as a British spelling, an inflection, or a compound of
   two common words ("backstamp", "undershelf");
-- a correction exists one edit away (two for long words). A word with no near
-  correction is more likely jargon than a typo, and is left alone.
+- a correction exists one edit away (two for long words when the edits only
+  double or undouble letters: "tommorow"). A word with no near correction is
+  more likely jargon than a typo, and is left alone.
+
+Two mistakes the dictionary cannot see are looked up in the rule's tables:
+the regular past of an irregular verb ("sended", "payed") and two words
+written as one ("alot", "thankyou").
 
 The dictionary is loaded once per process, on first use, and lookups are cached.
 """
@@ -91,7 +97,7 @@ def dictionary() -> SpellChecker:
             if _checker is None:
                 from spellchecker import SpellChecker
 
-                _checker = SpellChecker(language="en", distance=2)
+                _checker = SpellChecker(language="en")
     return _checker
 
 
@@ -122,9 +128,9 @@ class Speller:
             for base, past in self.irregular.items()
             for form in (base + "ed", base + base[-1] + "ed", base + "d" if base.endswith("e") else base + "ed")
         }
-        # Per instance: the answer depends on the user's words.
         self.run_together = {k.casefold(): v for k, v in options["run-together"].items()}
         self.preferred = frozenset(w.casefold() for w in options["preferred"])
+        # Caches per instance: the answers depend on the user's words.
         self.is_known = lru_cache(maxsize=65536)(self._is_known)
         self.correction = lru_cache(maxsize=8192)(self._correction)
         self._near = lru_cache(maxsize=8192)(self._near)
