@@ -26,7 +26,7 @@ _THANKS_NAME = re.compile(
     r"^(?i:thanks|thank\s+you|thx|many\s+thanks)[ ,]+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
     r"(?!(?:Again|All|So|Very|For|In|A)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*[,.!:]?$",
 )
-_HONORIFIC_WORD = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|Sir|Madam|Herr|Frau|Sr|Sra|Srta|M|Mme)\.?\s+")
+_HONORIFIC_WORD = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|Eng|Engr|Sir|Madam|Herr|Frau|Sr|Sra|Srta|M|Mme)\.?\s+")
 _HONORIFIC = rf"(?:{_HONORIFIC_WORD.pattern[1:]})?"
 _CAP_NAME = r"[A-Z][a-zA-Z'’-]*\.?"
 # "Sally," "Tana:" "Frank & Hector," "Bob -" "Lisa/Stephanie,": a bare name heading the message.
@@ -34,7 +34,7 @@ _NAME_GREETING = re.compile(
     rf"^{_HONORIFIC}{_CAP_NAME}(?:\s+{_CAP_NAME}){{0,2}}(?P<others>(?:\s*(?:&|and|/|,)\s*{_CAP_NAME}){{0,3}})"
     r"(?P<punct>\s*(?:[,:]|-{1,2}|–|—))?$"
 )
-_HONORIFIC_DOT = re.compile(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|St|Jr|Sr|Sra|Mme)\.")
+_HONORIFIC_DOT = re.compile(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|Eng|Engr|Ing|Dott|St|Jr|Sr|Sra|Mme)\.")
 # Words that stand alone on a line ("FYI", "Update:", "Thanks") without being anyone's name.
 _NOT_NAMES = frozenset(
     "fyi note notes update updates question questions answer attached attachment attachments agenda reminder "
