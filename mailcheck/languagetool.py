@@ -219,7 +219,8 @@ def server_for(settings: Mapping[str, str], environ: Mapping[str, str] = os.envi
         settings["path"] = environ["LTP_PATH"]
     unknown = set(settings) - {"remote-server", "path", "timeout"}
     if unknown:
-        raise LanguageToolError(f"languagetool: unknown key(s) {', '.join(sorted(unknown))}; use remote-server, path, timeout")
+        known = "use remote-server, path, timeout"
+        raise LanguageToolError(f"languagetool: unknown key(s) {', '.join(sorted(unknown))}; {known}")
     if not settings.get("remote-server") and not settings.get("path"):
         return None
     key = tuple(sorted(settings.items()))

@@ -87,6 +87,20 @@ def _note(en: str, zh: str) -> Text:
     return Text(en, zh)
 
 
+def _unwritable(codec: str) -> Text:
+    return _note(f"the fix cannot be written in {codec}", f"修改内容无法用 {codec} 编码写入")
+
+
+_HTML_BODY = _note("the text comes from the HTML part, which is not rewritten", "正文来自 HTML 部分，不做改写")
+_HTML_TOO = _note(
+    "the mail also has an HTML version, which is not rewritten; fix the text in your mail program",
+    "邮件还有 HTML 版本（不做改写）；请在邮件程序中修改正文",
+)
+_FLOWED = _note("format=flowed text is not rewritten", "format=flowed 格式的正文不做改写")
+_NOT_7BIT = _note("the 7bit text part cannot carry the new characters", "7bit 正文部分无法容纳新的字符")
+_UNREADABLE = _note("the fixed file would not read back as fixed", "修改后的文件读回结果与预期不符")
+
+
 def _view(subject: str | None, text: str) -> str:
     return (f"Subject: {subject}\n\n" if subject is not None else "") + text + "\n"
 
@@ -170,7 +184,7 @@ class _TextFile:
         if subject is not None:
             edits.append((*self._subject_value(), subject))
         new = _splice(self.decoded, edits, self.message.source.newline)
-        return self.bom + _encode(new, self.codec, _note(f"the fix cannot be written in {self.codec}", f"修改内容无法用 {self.codec} 编码写入"))
+        return self.bom + _encode(new, self.codec, _unwritable(self.codec))
 
     def _subject_value(self) -> tuple[int, int]:
         number = self.message.source.subject_line
@@ -246,8 +260,12 @@ def _encode_payload(data: bytes, encoding: str, original: bytes, newline: bytes)
     if encoding == "quoted-printable":
         return body_encode(data.decode("latin-1"), maxlinelen=76, eol=newline.decode("ascii")).encode("ascii")
     if encoding == "7bit" and not data.isascii():
-        raise Unsafe(_note("the 7bit text part cannot carry the new characters", "7bit 正文部分无法容纳新的字符"))
+        raise Unsafe(_NOT_7BIT)
     return data
+
+
+def _is_inline(part: _Part, content_type: str) -> bool:
+    return part.headers.get_content_type() == content_type and part.headers.get_content_disposition() != "attachment"
 
 
 class _MailFile:
@@ -270,16 +288,15 @@ class _MailFile:
 
     def _body_part(self):
         if self.message.from_html:
-            raise Unsafe(_note("the text comes from the HTML part, which is not rewritten", "正文来自 HTML 部分，不做改写"))
+            raise Unsafe(_HTML_BODY)
         parts = list(_leaves(self.mime, 0, len(self.mime)))
-        if any(p.headers.get_content_type() == "text/html" and p.headers.get_content_disposition() != "attachment" for p in parts):
+        if any(_is_inline(p, "text/html") for p in parts):
             # Mail clients show the HTML version; fixing only the plain one would fix nothing the buyer sees.
-            raise Unsafe(_note("the mail also has an HTML version, which is not rewritten; fix the text in your mail program",
-                               "邮件还有 HTML 版本（不做改写）；请在邮件程序中修改正文"))
+            raise Unsafe(_HTML_TOO)
         flowed = False
         for part in parts:
             headers = part.headers
-            if headers.get_content_type() != "text/plain" or headers.get_content_disposition() == "attachment":
+            if not _is_inline(part, "text/plain"):
                 continue
             encoding = str(headers.get("content-transfer-encoding", "7bit")).strip().lower()
             raw = self.mime[part.body : part.end]
@@ -302,12 +319,12 @@ class _MailFile:
             def payload(findings: list[Finding]) -> bytes:
                 newline = "\r\n" if "\r\n" in decoded else "\n"
                 new = _splice(decoded, _text_edits(findings, base), newline)
-                encoded = bom + _encode(new, codec, _note(f"the fix cannot be written in {codec}", f"修改内容无法用 {codec} 编码写入"))
+                encoded = bom + _encode(new, codec, _unwritable(codec))
                 return _encode_payload(encoded, encoding, core, self.newline)
 
             return part.body, part.body + len(core), payload
         if flowed:
-            raise Unsafe(_note("format=flowed text is not rewritten", "format=flowed 格式的正文不做改写"))
+            raise Unsafe(_FLOWED)
         raise Unsafe(_note("the text part was not found in the file", "在文件中找不到正文部分"))
 
     def _with_subject(self, mime: bytes, subject: str) -> bytes:
@@ -416,9 +433,9 @@ def _verify(data: bytes, path: Path, kind: str, before: Message, subject: str | 
     try:
         after = read_bytes(data, str(path), kind)
     except ReadError as err:
-        raise Unsafe(_note(f"the fixed file would not read back: {err}", f"修改后的文件无法读回：{err}")) from err
+        raise Unsafe(_UNREADABLE) from err
     if after.text != text.rstrip() or after.subject != subject or after.attachments != before.attachments:
-        raise Unsafe(_note("the fixed file would not read back as fixed", "修改后的文件读回结果与预期不符"))
+        raise Unsafe(_UNREADABLE)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -476,7 +493,8 @@ class FixRun:
         out = []
         for path, codes in self.fixed.items():
             names = ", ".join(sorted(set(codes)))
-            out.append(Text(f"{path}: fixed {len(codes)} ({names})", f"{path}：已修复 {len(codes)} 处（{names}）").get(lang))
+            done = Text(f"{path}: fixed {len(codes)} ({names})", f"{path}：已修复 {len(codes)} 处（{names}）")
+            out.append(done.get(lang))
         for path, notes in self.notes.items():
             for note in notes:
                 out.append(Text(f"{path}: not fixed: {note.en}", f"{path}：未修复：{note.zh}").get(lang))

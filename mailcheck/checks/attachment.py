@@ -47,7 +47,8 @@ def mentions(draft: Draft, rule: Rule) -> list[Mention]:
             clause = re.split(r"[,;]", sentence.text[: match.start()])[-1]
             if not_claim.search(clause):
                 continue
-            found.append(Mention(sentence.zone, sentence.start + match.start(), sentence.start + match.end(), match.group()))
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            found.append(Mention(sentence.zone, start, end, match.group()))
     return found
 
 
@@ -69,7 +70,8 @@ def attachment_present_and_small(draft: Draft, rule: Rule) -> Iterator[Hit]:
     attachments = draft.message.attachments
     if found and not attachments:
         first = found[0]
-        yield Hit(first.zone, first.start, first.end, message="missing", args={"mention": first.text}, suggestion="missing")
+        args = {"mention": first.text}
+        yield Hit(first.zone, first.start, first.end, message="missing", args=args, suggestion="missing")
     limit = float(rule.options["max-mb"])
     for attachment in attachments:
         size = attachment.size / (1024 * 1024)

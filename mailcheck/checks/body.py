@@ -85,15 +85,13 @@ def body_intro_product_quote(draft: Draft, rule: Rule) -> Iterator[Hit]:
     words = sum(len(_WORD.findall(s.text)) for paragraph in intro for s in paragraph)
     if words > limit:
         start, end = intro[0][0].start, intro[-1][-1].end
-        yield Hit("body", start, end, message="long_intro", args={"words": words, "max": limit}, suggestion="long_intro")
+        args = {"words": words, "max": limit}
+        yield Hit("body", start, end, message="long_intro", args=args, suggestion="long_intro")
     if not first_reply(draft, rule):
         return
     text = writer_text(draft)
-    missing = [
-        rule.labels[part]
-        for part, present in (("product", _presents_product(draft, rule, text)), ("quotation", _quotes(draft, rule, text)))
-        if not present
-    ]
+    present = {"product": _presents_product(draft, rule, text), "quotation": _quotes(draft, rule, text)}
+    missing = [rule.labels[part] for part, there in present.items() if not there]
     body = draft.split.spans("body")
     if missing and body:
         line_end = draft.text.find("\n", body[0].start, body[0].end)

@@ -55,8 +55,8 @@ def spelling(draft: Draft, rule: Rule) -> Iterator[Hit]:
     exempt = others_words(draft)
     starts = _sentence_starts(draft)
     hits: list[Hit] = []
-    places = [(zone, draft.subject if zone == "subject" else draft.text, start, end) for zone, start, end in draft.spans(rule.scope)]
-    for zone, text, start, end in places:
+    for zone, start, end in draft.spans(rule.scope):
+        text = draft.subject if zone == "subject" else draft.text
         for word in words(text[start:end]):
             if word.text.casefold() in exempt:
                 continue
@@ -74,7 +74,7 @@ def spelling(draft: Draft, rule: Rule) -> Iterator[Hit]:
                         e,
                         args={"word": typo.word, "correction": typo.correction},
                         suggestion="default",
-                        fix=Fix((Edit(s, e, typo.correction, target="subject" if zone == "subject" else "text"),), "unsafe"),
+                        fix=Fix((Edit(s, e, typo.correction, "subject" if zone == "subject" else "text"),), "unsafe"),
                     )
                 )
     yield from hits
@@ -100,7 +100,8 @@ def _languagetool_hits(
             continue
         if any(s < match.end and match.start < e for s, e in taken):
             continue  # the offline check reported this place already
-        if match.category == "TYPOS" and not _real_typo(draft.text[match.start : match.end], match, speller, exempt, starts):
+        word = draft.text[match.start : match.end]
+        if match.category == "TYPOS" and not _real_typo(word, match, speller, exempt, starts):
             continue
         zone = next((z.kind for z in zones if z.start <= match.start < z.end), "body")
         taken.append((match.start, match.end))
