@@ -3,13 +3,15 @@
 RFC 5322 dates ("Fri, 3 May 2024 10:20:00 +0200") carry a zone; Outlook,
 Gmail and Foxmail headers ("Friday, May 3, 2024 10:20 AM", "2024年5月3日(星期五)
 上午10:20") usually do not. A date without a zone comes back naive; the caller
-decides which zone it is in (the buyer's, when known).
+decides which zone it is in (a quote header is written by the replier's mail
+client, so in the replier's zone). A zone written after the time ("+0100",
+"GMT+08:00") is kept, and "7:05 PM" is 19:05 whatever email.utils makes of it.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 _MONTHS = {
@@ -70,15 +72,32 @@ def _hour(match: re.Match[str]) -> tuple[int, int, int]:
     return hour, minute, second
 
 
+# "7:05 PM": email.utils reads "PM" as a zone name and drops it, giving 07:05.
+_AMPM = re.compile(r"\d\s*[AaPp]\.?[Mm]\b")
+# A UTC offset written after the time: "+0100", "GMT+08:00", "(UTC-05:00)".
+_OFFSET = re.compile(r"^\W{0,3}(?:GMT|UTC)?\s*(?P<sign>[+-])(?P<hh>\d{2}):?(?P<mm>\d{2})\b")
+
+
+def _with_offset(moment: datetime, rest: str) -> datetime:
+    """``moment`` in the zone written right after it, if any; naive otherwise."""
+    match = _OFFSET.match(rest)
+    if not match:
+        return moment
+    delta = timedelta(hours=int(match.group("hh")), minutes=int(match.group("mm")))
+    return moment.replace(tzinfo=timezone(-delta if match.group("sign") == "-" else delta))
+
+
 def parse_date(value: str | None) -> datetime | None:
     """A datetime from a header date in any common client's format, or None."""
     if not value:
         return None
     value = value.strip()
-    try:
-        parsed = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        parsed = None
+    parsed = None
+    if not _AMPM.search(value):
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            parsed = None
     if parsed is not None:
         return parsed
     try:
@@ -90,9 +109,10 @@ def parse_date(value: str | None) -> datetime | None:
             month = _MONTHS.get(match.group("mon").lower())
             if month:
                 try:
-                    return datetime(int(match.group("y")), month, int(match.group("d")), *_hour(match))
+                    moment = datetime(int(match.group("y")), month, int(match.group("d")), *_hour(match))
                 except ValueError:
                     continue
+                return _with_offset(moment, value[match.end() :])
     for pattern in _NUMERIC:
         match = pattern.search(value)
         if not match:
@@ -103,7 +123,8 @@ def parse_date(value: str | None) -> datetime | None:
             a, b = int(match.group("a")), int(match.group("b"))
             day, month = (a, b) if a > 12 or b <= 12 else (b, a)
         try:
-            return datetime(int(match.group("y")), month, day, *_hour(match))
+            moment = datetime(int(match.group("y")), month, day, *_hour(match))
         except ValueError:
             continue
+        return _with_offset(moment, value[match.end() :])
     return None
