@@ -1,0 +1,101 @@
+"""Deferrals in a reply: "we will check and revert", "I'll confirm later", "we are working on it".
+
+Seed 000: when something cannot be answered yet, say when it will be. A
+deferral is *timed* when the sentence says when ("by Friday", "within 2 days",
+"tomorrow") or ties it to a fixed step of the order ("during the shop drawing
+stage", "once you confirm the order"); "soon", "later" and "as soon as
+possible" do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .draft import Draft, memoized
+from .sentences import Sentence, reply_sentences
+from .time_phrases import time_expression
+
+_SUBJECT = r"(?:we|i|our (?:team|engineers?|factory|boss|manager|colleagues?|sales team|technical team|department))"
+_WILL = r"(?:will|'ll|shall|would|are going to|am going to|need to|have to|must|want to|'d like to)"
+# Verbs that always put off the answer: "get back to you", "revert", "let you know", "update you".
+_REPORT = (
+    r"(?:revert|get\s+back|come\s+back|let\s+you\s+know|update\s+you|keep\s+you\s+(?:updated|posted|informed)|inform\s+you|"
+    r"advise\s+you|reply\s+(?:to\s+you\s+)?(?:later|soon|asap|as soon as possible)|answer\s+(?:you\s+)?later|respond\s+(?:later|soon)|"
+    r"send\s+(?:\w+\s+){0,4}?(?:later|soon|shortly|asap|as soon as possible|in due course|when\s+(?:ready|available|possible))|"
+    r"follow\s+up)"
+)
+# Verbs that put off the answer when their object is information to be found.
+_CHECK = r"(?:check|confirm|verify|ask|consult|discuss|look\s+into|find\s+out|study|calculate|evaluate|review|work\s+out|figure\s+out|double[- ]check|clarify)"
+_DEFERRAL = re.compile(
+    rf"\b{_SUBJECT}\s+(?:\w+\s+){{0,2}}?{_WILL}\s+(?:\w+\s+){{0,3}}?(?:{_REPORT}|{_CHECK})\b"
+    rf"|\blet\s+(?:me|us)\s+(?:first\s+)?(?:{_CHECK}|{_REPORT})\b"
+    rf"|\b(?:we|i)(?:'re|'m|\s+are|\s+am)\s+(?:still\s+)?(?:checking|working\s+on|looking\s+into|confirming|calculating|discussing|reviewing|waiting\s+for)\b"
+    rf"|\b(?:is|are)\s+(?:still\s+)?under\s+(?:review|discussion|checking|evaluation)\b"
+    rf"|\b(?:will|shall)\s+be\s+(?:advised|confirmed|informed|updated|sent|provided|quoted|checked)\s+(?:later|soon|shortly|in\s+due\s+course|asap)\b"
+    rf"|\bto\s+be\s+(?:confirmed|advised|decided|determined)\b|\btb[ca]\b"
+    rf"|\b{_REPORT}\s+to\s+you\b|\bneed\s+(?:some\s+)?(?:more\s+)?time\s+to\b",
+    re.IGNORECASE,
+)
+# Checking goods is work, not a deferral: "our QC team will check every carton".
+_CHECK_ONLY = re.compile(rf"\b{_CHECK}\b", re.IGNORECASE)
+_INFO_OBJECT = re.compile(
+    r"(?:with\s+(?:our|my|the)\s+\w+|and\s+(?:\w+\s+){0,2}(?:revert|get\s+back|come\s+back|let\s+you\s+know|update|inform|advise|reply|confirm)"
+    r"|(?:it|this|that|them)\b|the\s+(?:price|cost|stock|lead\s+time|availability|details?|possibility|feasibility|freight|rate|date|schedule|"
+    r"capacity|quantity|samples?|certificates?|reports?)\b|whether\b|if\b|[.!]?\s*$)",
+    re.IGNORECASE,
+)
+# A fixed step of the order also says when: "during the shop drawing stage", "once you confirm the order".
+_EVENT = re.compile(
+    r"\b(?:during|at|before|after|with|upon|on)\s+(?:the\s+|your\s+|each\s+|every\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:stage|production|shipment|shipping|loading|delivery|approval|order|inspection|confirmation|receipt|deposit)\b"
+    r"|\b(?:once|as soon as|when)\s+you\s+(?:confirm|send|approve|place|pay|sign|return)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Deferral:
+    sentence: Sentence
+    #: The words that put the answer off, as offsets into the draft.
+    start: int
+    end: int
+    #: The expression that says when, or None.
+    when: str | None
+
+    @property
+    def timed(self) -> bool:
+        return self.when is not None
+
+
+def find_deferral(text: str) -> re.Match[str] | None:
+    """The words of ``text`` that put an answer off, if any."""
+    for match in _DEFERRAL.finditer(text):
+        checks = _CHECK_ONLY.search(match.group(0))
+        if checks and not re.search(_REPORT, match.group(0), re.IGNORECASE):
+            rest = text[match.start() + checks.end() :].lstrip(" ,")
+            if not _INFO_OBJECT.match(rest):
+                continue  # "we check every carton before packing" is work, not a deferral
+        return match
+    return None
+
+
+def when_of(text: str) -> str | None:
+    """What in a deferral says when it will be answered, or None."""
+    found = time_expression(text) or _EVENT.search(text)
+    return found.group(0) if found else None
+
+
+@memoized
+def reply_deferrals(draft: Draft) -> list[Deferral]:
+    """Every sentence of the writer's text that puts an answer off."""
+    result = []
+    for sentence in reply_sentences(draft):
+        if sentence.is_question:
+            continue
+        match = find_deferral(sentence.text)
+        if match:
+            # A sentence's text is draft.text[start:end], so offsets in it shift by its start.
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            result.append(Deferral(sentence, start, end, when_of(sentence.text)))
+    return result

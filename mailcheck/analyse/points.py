@@ -1,0 +1,389 @@
+"""The points of the buyer's newest message that need an answer.
+
+A point is a direct question ("MOQ?", "How long is the lead time?"), a request
+("please send", "kindly quote", "could you", "let us know whether…"), or a
+stated requirement the supplier must confirm ("The wood must be beech",
+"Delivery to Tokyo port by 31 May", the items of a specification list).
+Background ("We are a distributor in Riyadh"), thanks, meta-requests ("please
+answer the following:") and the buyer's own plans ("we will send the data")
+are not points. One sentence may hold several points: "Please tell us your
+price, how long production takes, and whether you can send a sample" holds three.
+
+Only the buyer's newest message counts (``draft.buyer``); older quoted history
+does not. The rules are lexical; spaCy, when a model is installed, adds the
+parts of speech that weigh a point's words (nouns count more than verbs) and
+recognises imperatives that no cue word announces ("Advise your best price").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import nlp
+from .draft import Draft, memoized
+from .sentences import Sentence, split_sentences
+from .terms import Code, codes_in, is_content, is_standard, normal, tokens
+from .topics import FREE_FORM, asked_topics, attached
+from .topics import topics as all_topics
+
+_LIST_ITEM = re.compile(r"^\s*(?:\(?(?P<number>\d{1,2})[.)]|\(?[a-hA-H][.)]|[-*•·◆▪►–])\s+")
+_WH = r"(?:what|what's|which|how|when|where|who|why|whether)"
+_AUX = r"(?:can|could|would|will|do|does|did|is|are|was|were|have|has|should|shall|may|might)"
+_REQUEST_VERBS = (
+    r"(?:send|quote|provide|share|give|confirm|mention|advise|tell|let|include|state|indicate|specify|check|arrange|"
+    r"offer|show|explain|suggest|recommend|inform|clarify|attach|forward|prepare|make|submit|update|note down)"
+)
+# A clause that asks for something: "please …", "could you …", "let us know …", "we would like to know …".
+_REQUEST = re.compile(
+    rf"^(?:(?:and|also|so|but|then|finally|lastly)[,\s]+)*(?:"
+    rf"please|pls|plz|kindly|{_AUX}\s+(?:you|it|we|i|they)\b|would it be possible|is it possible|is there any|"
+    rf"(?:i|we)(?:\s+(?:would|should|shall|will)|'d|'ll)\s+(?:also\s+)?(?:(?:like|love|want)\s+(?:you\s+)?to\s+(?:know|have|receive|get|see|ask|request|confirm|check|understand)\b"
+    rf"|be\s+(?:most\s+|very\s+|so\s+|really\s+)?(?:grateful|glad|happy|thankful|obliged)|appreciate)|"
+    rf"(?:i|we)\s+(?:also\s+)?(?:want|need|wish|would like|should like|'d like)\s+to\s+(?:know|have|receive|get|see|ask|check|understand)|"
+    rf"(?:also\s+)?{_REQUEST_VERBS}\b|(?:also\s+)?need\b|"
+    rf"awaiting your|looking forward to (?:your|receiving your) (?:best )?(?:price|offer|quotation|quote)"
+    r")",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(rf"^(?:(?:and|also|so|but|then|finally|lastly)[,\s]+)*{_AUX}\s+(?:you|it|they|there|the|your|this|these|we|i)\b", re.IGNORECASE)
+# A statement the supplier must confirm: "we need …", "must be …", "is required".
+_REQUIREMENT = re.compile(
+    r"\b(?:(?:we|i)(?:'d|'ll|\s+would|\s+will)?\s+(?:also\s+)?(?:need|require|want|prefer|expect|insist)|"
+    r"(?:we|i)\s+(?:would|'d)\s+like|must|should\s+be|has\s+to|have\s+to|needs?\s+to\s+be|(?:is|are)\s+required|"
+    r"required|requires?|also\s+need)\b",
+    re.IGNORECASE,
+)
+_LOOKING_FOR = re.compile(r"\b(?:are|am|'re|'m)\s+looking\s+for\b", re.IGNORECASE)
+# Words that open a specification line with no verb: "Quantity: 30,000 m", "Delivery to Tokyo by 31 May".
+_SPEC_LEAD = re.compile(
+    r"^(?:(?:and|also)\s+)?(?:(?:the|our|your)\s+)?(?:quantity|qty|delivery|price|prices|packing|packaging|payment|samples?|certificates?|"
+    r"certification|colou?rs?|sizes?|material|lead time|moq|destination|port|logo|label|finish|capacity|voltage|power|"
+    r"dimensions?|weight|specifications?|specs?|requirements?|details)\b",
+    re.IGNORECASE,
+)
+# Not points: the buyer's background, thanks and courtesies, meta-requests, their own plans.
+_BACKGROUND = re.compile(
+    r"^(?:we\s+are|we're|i\s+am|i'm|i\s+run|we\s+have\s+(?!to\b)|we\s+run|we\s+sell|we\s+supply|we\s+import|i\s+import|we\s+have\s+been|"
+    r"our\s+company|we\s+represent|we\s+distribute|we\s+operate|we\s+own|we\s+make|we\s+produce|we\s+manufacture|"
+    r"as\s+a\b|being\s+a\b|we\s+found|i\s+found|we\s+saw|i\s+saw|we\s+got|we\s+met|our\s+(?:team|customers?|clients?)\s+(?:liked|like|are|is))",
+    re.IGNORECASE,
+)
+_COURTESY = re.compile(
+    r"^(?:thank|thanks|many thanks|i hope|hope|we hope|greetings|good (?:morning|afternoon|day|evening)|awaiting your (?:kind |early |prompt )?(?:reply|response|answer)|"
+    r"looking forward|i look forward|we look forward|hope to hear|waiting for your|have a nice|best regards|kind regards|regards|"
+    r"nice to|glad to|pleased to)",
+    re.IGNORECASE,
+)
+_META = re.compile(
+    r"(?:\b(?:the\s+following|below|as\s+follows|these\s+points|following\s+(?:points|questions|information|details))\s*:?\s*$"
+    r"|^(?:please\s+)?(?:see|find|note|refer to|feel free|contact|call|reply|respond|answer)\b"
+    r"|\blet\s+(?:me|us)\s+know\s+if\s+you\s+(?:have|need)\s+any)",
+    re.IGNORECASE,
+)
+# Plans that explain the inquiry rather than ask: "We want to bring in your console for spring."
+_INTENT = re.compile(
+    r"^(?:and\s+)?(?:we|i)(?:'d|\s+would|\s+also)?\s+(?:want|like|wish|plan|intend|hope|are planning|are going)\s+to\s+"
+    r"(?:bring|launch|expand|import|start|buy|order|place|replace|develop|sell|introduce|add|grow|open|find|source|work|"
+    r"cooperate|establish|build|try|test|purchase|set up|enter)\b",
+    re.IGNORECASE,
+)
+_OWN_PLAN = re.compile(r"^(?:and\s+)?(?:we|i)\s+(?:will|'ll|shall|am going to|are going to)\s+(?!need|require)", re.IGNORECASE)
+# A header that is only a header: short, or announcing "the following"/"questions"/"details".
+_HEADER_ONLY = re.compile(
+    r"^\W*(?:\w+\W+){0,3}\w+\W*$|\b(?:the\s+following|below|as\s+follows|questions?|points?|details|information|requirements?|"
+    r"specifications?|specs|changes|needs|list|items|from\s+you|need|require|want|would\s+like)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
+# Where one sentence holds several asks: "…, and whether …", "…, how long …", "… and how fast can you ship?"
+_CLAUSE_BREAK = re.compile(
+    rf";\s+|,\s*and,\s*if so,\s*|,\s*(?:and\s+)?(?:also\s+)?(?=(?:what|what's|how|whether|if|please|pls|kindly|could you|can you|would you|will you|do you|"
+    rf"confirm|send|quote|mention|advise|tell|let (?:me|us) know|provide|share|give|include|state)\b)(?!if (?:any|possible|so|needed|necessary)\b)"
+    rf"|\s+and\s+(?=(?:how|what|when|which|where|whether|could you|can you|would you|will you|do you|does it|is it|are they|are you|please)\b)"
+    r"|,?\s+and\s+(?=(?:we|i)\s+(?:also\s+)?(?:need|require|want|would like|'d like)\b)",
+    re.IGNORECASE,
+)
+#: Words that open a clause without saying anything: "And finally, could you …" leaves "And finally".
+_FILLERS = frozenset("finally lastly firstly secondly thirdly additionally moreover besides furthermore then now so one more thing".split())
+#: Nouns that name no particular thing: "Is your material suitable…" is about the suitability.
+_GENERIC_NOUNS = frozenset(
+    normal(w) for w in "material product item goods quality type kind model thing level option version part piece unit".split()
+)
+_POS_WEIGHT = {"NOUN": 1.0, "PROPN": 1.0, "NUM": 1.0, "ADJ": 0.5, "VERB": 0.5}
+
+
+@dataclass(frozen=True)
+class Term:
+    """A content word of a point: its normal form and how much it says about the point."""
+
+    text: str
+    key: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Point:
+    """One thing the buyer asked or required, in their words.
+
+    ``start``/``end`` index ``draft.buyer.split.text``. ``kind`` is "question",
+    "request" or "requirement". ``topics`` are topic ids from
+    rules/data/topics.toml, main topic first; empty for a free-form point.
+    ``codes`` are groups of alternative codes the reply must name.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    topics: tuple[str, ...]
+    codes: tuple[tuple[Code, ...], ...]
+    terms: tuple[Term, ...]
+    #: The buyer's list number ("3" for item 3.), to find a numbered answer.
+    number: str | None = None
+    #: (topic, thing) pairs where the point asks for the price or timing of a thing it wants: ("price", "samples").
+    attached: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def topic(self) -> str:
+        return self.topics[0] if self.topics else FREE_FORM
+
+    @property
+    def explicit(self) -> bool:
+        """A question or request, as opposed to a statement of a requirement."""
+        return self.kind != "requirement"
+
+
+@dataclass(frozen=True)
+class _Clause:
+    text: str
+    start: int
+    end: int
+    kind: str
+    number: str | None
+
+
+def _body_zones(draft: Draft) -> list[tuple[str, int, int]]:
+    buyer = draft.buyer
+    if buyer.split is None:
+        return []
+    limit = buyer.split.reply_end
+    return [(buyer.split.text, z.start, min(z.end, limit)) for z in buyer.split.zones if z.kind == "body" and z.start < limit]
+
+
+def _clauses(text: str, start: int) -> list[tuple[str, int]]:
+    """The asks one sentence holds, each with its offset."""
+    result = []
+    position = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.start() > position:
+            result.append((text[position : match.start()], start + position))
+        position = match.end()
+    result.append((text[position:], start + position))
+    cleaned = []
+    for clause, offset in result:
+        lead = len(clause) - len(clause.lstrip(" ,;:-–"))
+        clause = clause.strip(" ,;:-–")
+        if any(is_content(w) and w.lower() not in _FILLERS for w, _, _ in tokens(clause)):
+            cleaned.append((clause, offset + lead))
+    return cleaned
+
+
+def _is_header(sentence: str) -> bool:
+    """A sentence that announces a list: "Please answer the following:", "Our questions:", "Details:"."""
+    return sentence.rstrip().endswith((":", "："))
+
+
+def _announces_asks(header: str) -> bool:
+    """Whether the items under ``header`` are asks ("Please confirm:") rather than specifications ("Details:")."""
+    return bool(
+        _REQUEST.match(header)
+        or re.search(r"\b(?:questions?|provide|confirm|answer|advise|let us know|from you)\b", header, re.IGNORECASE)
+    )
+
+
+def _kind(clause: str, question_sentence: bool, in_list: str | None) -> str | None:
+    """"question", "request", "requirement", "maybe" (spaCy decides), or None when the clause is no point."""
+    body = clause.strip()
+    if _COURTESY.match(body) or _META.search(body):
+        return None
+    if question_sentence or body.endswith(("?", "？")) or _QUESTION_START.match(body):
+        return "question"  # buyers often drop the question mark: "Can you send the price."
+    if _REQUEST.match(body):
+        return "request"
+    if re.match(rf"^(?:and\s+|also\s+)?{_WH}\b", body, re.IGNORECASE):
+        return "request"  # an embedded question cut from "please tell us …, how long …"
+    if _OWN_PLAN.match(body) or _INTENT.match(body):
+        return None
+    if in_list:
+        return in_list
+    if _BACKGROUND.match(body):
+        # "We are looking for 65/35 twill, 240 g/m2" states a specification; "We are a distributor" does not.
+        if _LOOKING_FOR.search(body) and re.search(r"\d", body) and not _SUPPLIER_WANTED.search(body):
+            return "requirement"
+        return None
+    if _REQUIREMENT.search(body) or _SPEC_LEAD.match(body):
+        return "requirement"
+    if _LOOKING_FOR.search(body) and re.search(r"\d", body):
+        return "requirement"
+    if len(_MEASURE.findall(body)) >= 2:
+        return "requirement"  # "The boxes are 120 x 80 x 25 mm, printed in 4 colours": a specification
+    return "maybe"
+
+
+_MEASURE = re.compile(r"\d[\d,.]*\s*(?:x\s*\d|mm|cm|m|kg|g|gsm|ml|l|w|v|kw|kva|k|oz|inch|pcs|sets|units|colou?rs?|%)\b", re.IGNORECASE)
+
+
+_SUPPLIER_WANTED = re.compile(
+    r"looking for (?:a |an )?(?:new |reliable |good |second )?(?:supplier|partner|manufacturer|factory|source|vendor)", re.IGNORECASE
+)
+_MARKER_ONLY = re.compile(r"^\(?(?P<number>\d{1,2}|[a-hA-H])[.)]$")
+
+
+# Where the shared splitter cuts after an abbreviation inside a specification: "(min. 80 µm)", "approx. 5 kg".
+_CUT_AFTER = re.compile(r"\b(?:min|max|approx|appr|ca|abt|incl|excl|no|nr|ref|vol|art|pcs|qty)\.$", re.IGNORECASE)
+
+
+def _whole_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """The zone's sentences, with a sentence cut after "min." or "approx." joined to what follows."""
+    result: list[Sentence] = []
+    for sentence in split_sentences(text[start:end], start):
+        previous = result[-1] if result else None
+        if previous is not None and _CUT_AFTER.search(previous.text) and "\n" not in text[previous.end : sentence.start]:
+            result[-1] = Sentence(previous.start, sentence.end, text[previous.start : sentence.end], previous.zone)
+        else:
+            result.append(sentence)
+    return result
+
+
+def _raw_clauses(draft: Draft) -> list[_Clause]:
+    """Every clause of the buyer's message that is or may be a point (kind "maybe": spaCy decides)."""
+    found: list[_Clause] = []
+    for text, zone_start, zone_end in _body_zones(draft):
+        listing: str | None = None
+        previous_end = zone_start
+        marker: str | None = None  # "1." split off as a sentence of its own
+        for sentence in _whole_sentences(text, zone_start, zone_end):
+            only = _MARKER_ONLY.match(sentence.text)
+            if only:
+                marker = only.group("number")
+                continue
+            gap = text[previous_end : sentence.start]
+            previous_end = sentence.end
+            item = _LIST_ITEM.match(sentence.text)
+            in_item = bool(item) or marker is not None
+            # Only a line's first sentence is a list entry; "Can it handle -20 °C? Most cabins are unheated." adds context.
+            line_head = in_item or sentence.start == 0 or text[sentence.start - 1] == "\n"
+            number = marker if marker is not None else (item.group("number") if item else None)
+            marker = None
+            if listing and "\n\n" in gap and not in_item:
+                listing = None
+            if _is_header(sentence.text):
+                # Items under "Please confirm:" are requests; under "Details:" they are requirements.
+                listing = "request" if _announces_asks(sentence.text) else "requirement"
+                if _HEADER_ONLY.search(sentence.text):
+                    continue  # "Please answer the following:" is no point itself; "Please quote these bolts:" is
+            sentence_text, offset = sentence.text, sentence.start
+            if item:
+                sentence_text, offset = sentence_text[item.end() :], offset + item.end()
+            question_sentence = sentence_text.rstrip().endswith(("?", "？"))
+            for clause, clause_start in _clauses(sentence_text, offset):
+                kind = _kind(clause, question_sentence, listing if line_head and not _is_header(sentence.text) else None)
+                if kind == "maybe" and in_item and re.search(r"\d", clause):
+                    kind = "requirement"  # an unannounced specification list: "- 600 sets of each size"
+                if kind:
+                    found.append(_Clause(clause, clause_start, clause_start + len(clause), kind, number))
+    return found
+
+
+@nlp.parses
+def _point_texts(draft: Draft) -> list[str]:
+    return [c.text for c in _raw_clauses(draft)]
+
+
+def _terms(clause: str, doc, codes: list[list[Code]]) -> tuple[Term, ...]:
+    """The content words of a point, weighted by part of speech when a tagger is loaded.
+
+    Numbers weigh as nouns; words in brackets
+    half ("speed limited to 25 km/h (Dutch rules)": the rule is the reason, not the ask).
+    Codes are left out: the reply must name them anyway, and they are checked on their own.
+    """
+    coded = {normal(part) for group in codes for code in group for part in code.parts}
+    coded |= {normal(piece) for group in codes for code in group for piece in re.split(r"[-/ ]", code.text) if piece}
+    bracketed = [(m.start(), m.end()) for m in re.finditer(r"\([^)]*\)", clause)]
+    if doc is not None and nlp.is_statistical():
+        words = [(t.text, t.idx, _POS_WEIGHT.get(t.pos_, 0.0)) for t in doc]
+    else:
+        words = [(piece, at, 1.0) for word, start, _ in tokens(clause) for piece, at in _pieces(word, start)]
+    unique: dict[str, Term] = {}
+    for word, start, weight in words:
+        key = normal(word)
+        if not weight or not is_content(word) or key in coded:
+            continue
+        if key.replace(".", "").isdigit():
+            weight = 1.0  # a number is as specific as a noun, whatever the tagger calls it
+        elif key in _GENERIC_NOUNS:
+            weight = min(weight, 0.5)
+        if any(a <= start < b for a, b in bracketed):
+            weight /= 2
+        unique.setdefault(key, Term(word, key, weight))
+    return tuple(unique.values())
+
+
+def _pieces(word: str, start: int) -> list[tuple[str, int]]:
+    """A hyphenated word's parts, as a tagger would split them: "OE-quality" → OE, quality."""
+    if "-" not in word or word[:1].isdigit():
+        return [(word, start)]
+    result, offset = [], start
+    for piece in word.split("-"):
+        result.append((piece, offset))
+        offset += len(piece) + 1
+    return [(p, o) for p, o in result if p]
+
+
+@memoized
+def buyer_points(draft: Draft) -> list[Point]:
+    """The points of the buyer's newest message, in the order written."""
+    clauses = _raw_clauses(draft)
+    if not clauses:
+        return []
+    docs = nlp.docs([c.text for c in clauses])
+    points = []
+    for clause, doc in zip(clauses, docs):
+        kind = clause.kind
+        if kind == "maybe":
+            if not _imperative(doc):
+                continue
+            kind = "request"
+        codes = codes_in(clause.text)
+        topics = asked_topics(clause.text)
+        if any(is_standard(c) for group in codes for c in group) and not any(t.id == "certification" for t in topics):
+            topics.append(all_topics()["certification"])  # "flame retardant to SANS 434" asks for a certification
+        topics.sort(key=lambda t: not t.has_evidence)
+        terms = _terms(clause.text, doc, codes)
+        if not topics and not codes and len(terms) < 2:
+            continue  # "80 µm)": a fragment, not a point
+        points.append(
+            Point(
+                text=clause.text,
+                start=clause.start,
+                end=clause.end,
+                kind=kind,
+                # Topics answered by a kind of fact (a price, a date) come first: they name best what is missing.
+                topics=tuple(t.id for t in topics),
+                codes=tuple(tuple(group) for group in codes),
+                terms=terms,
+                number=clause.number,
+                attached=tuple(
+                    (a.id, o.id) for o in topics if o.object for a in topics if a is not o and attached(a, o, clause.text)
+                ),
+            )
+        )
+    return points
+
+
+def _imperative(doc) -> bool:
+    """A clause that opens with a bare verb and has no subject: "Advise best price"."""
+    if doc is None or not nlp.is_statistical():
+        return False
+    words = [t for t in doc if not t.is_punct and t.pos_ not in ("ADV", "INTJ")]
+    return bool(words) and words[0].tag_ == "VB" and words[0].dep_ == "ROOT" and not any(t.dep_ == "nsubj" for t in doc)

@@ -1,0 +1,283 @@
+"""Words for matching a buyer's point to the reply: normal forms, codes and acronyms.
+
+A reply rarely repeats the buyer's words exactly: "certified" answers
+"certificate", "boxes" answers "box", "PI" answers "proforma invoice". Words are
+compared by a light normal form (case and accents folded, plural and -ed/-ing
+endings cut) and then by a shared stem of at least three quarters of the
+shorter word. Codes ("CE", "ISO 13485", "E-mark", "SANS 434", "FOB") are
+matched strictly: a reply that does not name a standard the buyer named has not
+answered for it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..packs import load_data
+from .buyer import fold
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_][\w'’]*(?:[-/.&+][^\W_][\w'’]*)*")
+#: Words that carry no content of a point: function words, and the verbs and nouns of asking itself.
+STOPWORDS = frozenset(
+    """a an the and or but nor if whether so as of to in on at by for from with without about into onto over under
+    than then that this these those there here it its it's is are was were be been being am do does did done doing
+    have has had having can could would will shall should may might must need needs needed want wants wanted like
+    would'd i me my mine we us our ours you your yours he she him her his they them their what which who whom whose
+    when where why how any some each every all both either neither other another such no not only also too very just
+    please pls plz kindly kind let know tell send give provide share confirm advise quote mention require requires
+    required request ask get see find look hope thank thanks regards dear sir madam possible able interested sure
+    grateful appreciate information info detail details question questions point points answer reply following
+    below above thing things way well much many more most less few lot lots one first again yet still already soon
+    really even ok okay yes hi hello mr mrs ms dr know let's let us i'd we'd i'm we're you're i'll we'll could've
+    would've best good great nice happy glad wish wishes include includes included offer offers use used using
+    """.split()
+)
+_SHORT_ALLOWED = frozenset({"pe", "pp", "ce", "ul", "pu", "pvc"})
+
+
+def normal(word: str) -> str:
+    """Case-folded, accent-free form with the commonest English endings cut: "Boxes" → "box", "rated" → "rate"."""
+    w = fold(word).lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.replace("-", "").replace("/", "").lstrip("+±~≈")
+    if w[:1].isdigit():
+        # "6,000" and "6000" are one number; "550W" is the number 550 (the unit may stand apart: "550 W").
+        w = w.replace(",", "")
+        number = re.match(r"^\d+(?:\.\d+)?", w)
+        return number.group(0) if number and re.fullmatch(r"\d+(?:\.\d+)?[a-z°µ²³]{1,4}", w) else w
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    for ending, longer_than in (("ing", 5), ("ed", 4)):
+        if len(w) > longer_than and w.endswith(ending) and not w.endswith("eed"):
+            return _stem(w[: -len(ending)])
+    return w
+
+
+def _stem(stem: str) -> str:
+    """The stem left by "-ing"/"-ed": "shipp" → "ship", "rat" → "rate", "coat" stays."""
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]
+    return stem + "e" if len(stem) < 4 else stem
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """Normal form → the normal forms of words a buyer and a supplier use for the same thing (rules/data/topics.toml)."""
+    result: dict[str, frozenset[str]] = {}
+    for group in load_data("topics")["synonyms"]["groups"]:
+        members = frozenset(normal(w) for w in group)
+        for word in members:
+            result[word] = result.get(word, frozenset()) | members
+    return result
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two normal forms name the same thing: equal, synonyms, or sharing a long enough stem."""
+    if a == b:
+        return True
+    if not a or not b or a[0] != b[0]:
+        return b in synonyms().get(a, ()) if a else False
+    if b in synonyms().get(a, ()):
+        return True
+    shorter = min(len(a), len(b))
+    if shorter < 4 or a.isdigit() or b.isdigit():
+        return False
+    prefix = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        prefix += 1
+    return prefix >= max(4, math.ceil(0.75 * shorter))
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Words of ``text`` (hyphenated and slashed compounds kept whole) with their offsets."""
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def word_forms(text: str) -> set[str]:
+    """Every normal form in ``text``, compounds also split into their parts ("E-mark" → emark, e, mark)."""
+    forms = set()
+    for word, _, _ in tokens(text):
+        forms.add(normal(word))
+        parts = re.split(r"[-/.&+]", word)
+        if len(parts) > 1:
+            forms.update(normal(p) for p in parts if p)
+    forms.discard("")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _trade_codes() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that are codes a reply must repeat, trade words that are not codes), case-folded."""
+    data = load_data("trade_words")
+    # Product abbreviations (LED, PVC, USB) are what the goods are made of, not terms a reply must repeat.
+    codes = {w.lower() for key in ("incoterms", "payment", "certifications") for w in data[key]}
+    generic = {w.lower() for key in ("units", "business", "currencies", "products") for w in data[key]}
+    return frozenset(codes), frozenset(generic - codes)
+
+
+_UNIT_NUMBER = re.compile(r"^\d[\d.,\-–]*[a-zA-Z°µ²³/]{1,5}$")
+_UNIT_RATIO = re.compile(r"^[a-zA-Z]{1,3}/[a-zA-Z]{1,3}[0-9²³]?$|^[xX×]\d+$")  # g/m2, km/h; "x2" is a count
+_NOT_CODES = frozenset("i ok ps fyi asap pls tbc tba usa uk eu rmb xs xl xxl xxxl 2xl 3xl 4xl 5xl".split())
+
+
+def is_code(word: str, shouting: bool = False) -> bool:
+    """A standard, mark, model or term the reply must name as written: CE, cUL, E-mark, T8, FOB, ISO."""
+    codes, generic = _trade_codes()
+    lowered = word.lower()
+    if lowered in _NOT_CODES or lowered in generic:
+        return False
+    if lowered in codes:
+        return True
+    if shouting:
+        return False
+    if _UNIT_NUMBER.match(word) or _UNIT_RATIO.match(word):
+        return False  # 550W, 40HQ, 100ml, g/m2, km/h: quantities and units, matched as numbers
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return False
+    if any(c.isdigit() for c in word):
+        return True  # T8, TC-1600, UN38.3
+    pieces = [p for p in re.split(r"[-/]", word) if p]
+    if len(pieces) > 1:
+        # "GRS-certified", "CertiPUR-US" and "E-mark" are codes; "OE-quality" is not.
+        return any(is_code(p) for p in pieces) or bool(re.fullmatch(r"[A-Z]-[a-z]+", word))
+    # UKCA, cETL, DoC; two-letter ones only from the trade lists (CE, UL, KC) or before a number (SI 1385).
+    return sum(c.isupper() for c in word[1:]) >= 1 and len(letters) >= 3
+
+
+@dataclass(frozen=True)
+class Code:
+    """A code as the buyer wrote it ("ISO 13485") and the forms each of its words may take in a reply."""
+
+    text: str
+    parts: tuple[str, ...]
+
+
+_NUMBER_PART = re.compile(r"^\d[\d\-./]*$")
+
+
+def is_standard(code: Code) -> bool:
+    """A certification mark or a numbered standard (CE, UKCA, SANS 434, EN 71-1), not a model or a trade term."""
+    certifications = {w.lower() for w in load_data("trade_words")["certifications"]}
+    first = code.parts[0]
+    return first.lower() in certifications or (
+        len(code.parts) > 1 and first.isalpha() and first.isupper() and bool(_NUMBER_PART.match(code.parts[1]))
+    )
+
+
+def codes_in(text: str) -> list[list[Code]]:
+    """The codes a point names, as groups of alternatives: "cUL or cETL" is one group of two."""
+    words = tokens(text)
+    alphabetic = [w for w, _, _ in words if any(c.isalpha() for c in w)]
+    shouting = len(alphabetic) >= 4 and sum(w.isupper() for w in alphabetic) / len(alphabetic) > 0.6
+    groups: list[list[Code]] = []
+    last_end = 0
+    index = 0
+    while index < len(words):
+        word, start, end = words[index]
+        standard = (  # "SI 1385", "EN 71-1", "BS 476": two capitals before a number name a standard
+            re.fullmatch(r"[A-Z]{2}", word) is not None
+            and index + 1 < len(words)
+            and _NUMBER_PART.match(words[index + 1][0]) is not None
+            and not text[end : words[index + 1][1]].strip()
+        )
+        after_number = index > 0 and re.fullmatch(r"[\d.,]+|per", words[index - 1][0]) is not None
+        if after_number and not standard and word.lower() not in _trade_codes()[0]:
+            index += 1
+            continue  # "1.2 kWp", "per kWh": a unit, however it is capitalised
+        if not (standard or is_code(word, shouting)):
+            index += 1
+            continue
+        parts = [word]
+        # A number right after a code belongs to it: "ISO 13485", "EN 71-1", "SANS 434".
+        while (
+            index + 1 < len(words)
+            and _NUMBER_PART.match(words[index + 1][0])
+            and not text[end : words[index + 1][1]].strip()
+        ):
+            index += 1
+            word, _, end = words[index]
+            parts.append(word)
+        # "GRS-certified" names GRS; "CertiPUR-US" names CertiPUR; "E-mark" and "TC-1600" stay whole.
+        pieces = [p for p in re.split(r"[-/]", parts[0]) if p]
+        coded = [p for p in pieces if is_code(p, shouting)] if len(pieces) > 1 else []
+        if coded:
+            parts = coded + parts[1:]
+        code = Code(" ".join(parts) if coded else text[start:end], tuple(parts))
+        if groups and re.fullmatch(r"\s*(?:or|/)\s*", text[last_end:start]):
+            groups[-1].append(code)
+        else:
+            groups.append([code])
+        last_end = end
+        index += 1
+    return groups
+
+
+def _initials(words: list[str]) -> set[str]:
+    """Initials of every run of words, with and without the small words inside ("Declaration of Conformity")."""
+    small = {"of", "and", "&", "the", "for", "to"}
+    result = set()
+    for i in range(len(words)):
+        full, skipping = "", ""
+        for word in words[i : i + 6]:
+            if not word:
+                break
+            full += word[0]
+            if word.lower() not in small:
+                skipping += word[0]
+            result.update({full.lower(), skipping.lower()})
+    return result
+
+
+def code_named(code: Code, forms: set[str], reply_words: list[str]) -> bool:
+    """Whether a reply (its normal forms, and its words in order) names ``code``."""
+    if len(code.parts) > 1 and normal("".join(code.parts)) in forms:
+        return True  # "CDL 32" written "CDL32"
+    for part in code.parts:
+        key = normal(part)
+        if key in forms:
+            continue
+        # "HGH" is named by "HGH20"; "FDA" by "FDA-registered".
+        if any(form.startswith(key) and form[len(key) :].isdigit() for form in forms):
+            continue
+        if part.isalpha() and 2 <= len(part) <= 6 and key in _initials(reply_words):
+            continue  # "DoC" → "Declaration of Compliance"
+        return False
+    return True
+
+
+def acronyms(text: str) -> set[str]:
+    """Capitalised abbreviations in a reply ("PI", "DoC"), lower-cased: they may stand for a point's words."""
+    return {w.lower() for w, _, _ in tokens(text) if 2 <= len(w) <= 5 and w.isalpha() and w[0].isupper() and sum(c.isupper() for c in w) >= 2}
+
+
+def initials_of(words: list[str]) -> set[str]:
+    """Initials of every run of ``words``, with and without small words: what an acronym of them would be."""
+    return _initials(words)
+
+
+def is_content(word: str) -> bool:
+    """A word that says something about a point: not a function word, not a unit ("pcs", "kg")."""
+    w = normal(word)
+    lowered = fold(word).lower()
+    if not w or w in STOPWORDS or lowered in STOPWORDS or lowered in _units():
+        return False
+    return len(w) > 2 or w in _SHORT_ALLOWED or w.isdigit()
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("trade_words")["units"]) | frozenset(
+        "piece pieces unit units set sets pair pairs meter meters metre metres kilogram kilograms kilo kilos ton tons tonne "
+        "tonnes roll rolls dozen dozens carton cartons".split()
+    )

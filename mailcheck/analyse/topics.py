@@ -1,0 +1,119 @@
+"""The topics of buyer points (price, MOQ, lead time…) and the evidence that answers each.
+
+The taxonomy is data: ``rules/data/topics.toml``. This module compiles it:
+which topics a buyer's point is about, and whether a sentence of the reply
+carries the kind of answer the topic needs (a price needs an amount, a lead
+time a duration or a date). Topics without answer patterns are answered in
+the buyer's own words; see answers.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..packs import Text, load_data
+from .time_phrases import DATE, DURATION, TIME_WORD
+
+#: The topic of points that fit no entry of the taxonomy.
+FREE_FORM = "other"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: Text
+    missing: Text
+    example: Text
+    asks: tuple[re.Pattern[str], ...]
+    answers: tuple[re.Pattern[str], ...]
+    strip: tuple[re.Pattern[str], ...]
+    #: Something the buyer wants sent or given; its price or timing must be answered beside it.
+    object: bool
+
+    @property
+    def has_evidence(self) -> bool:
+        """True when a reply answers this topic with a kind of fact, not with the buyer's words."""
+        return bool(self.answers)
+
+    def asked_in(self, text: str) -> re.Match[str] | None:
+        return next((m for m in (p.search(text) for p in self.asks) if m), None)
+
+    def spans_in(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` asks about this topic."""
+        return [m.span() for p in self.asks for m in p.finditer(text)]
+
+    def answered_in(self, text: str) -> bool:
+        for pattern in self.strip:
+            text = pattern.sub(" ", text)
+        return any(p.search(text) for p in self.answers)
+
+
+def _placeholders() -> dict[str, str]:
+    currencies = load_data("trade_words")["currencies"]
+    codes = "|".join(re.escape(c) for c in sorted(currencies, key=len, reverse=True))
+    currency = rf"(?:\b(?:{codes})|[$€£¥])"
+    number = r"\d[\d,]*(?:\.\d+)?"
+    return {
+        "currency": currency,
+        "amount": rf"(?:{currency}\s?{number}|{number}\s?(?:{currency}|(?:us )?dollars?|euros?))",
+        "duration": DURATION,
+        "date": DATE,
+        "time_word": TIME_WORD,
+        "qty": r"\d[\d,.]*\s?[a-z]+",
+    }
+
+
+def _compile(patterns: list[str], values: dict[str, str]) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    for pattern in patterns:
+        for name, value in values.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        compiled.append(re.compile(pattern, re.IGNORECASE))
+    return tuple(compiled)
+
+
+@lru_cache(maxsize=1)
+def topics() -> dict[str, Topic]:
+    """Every topic of the taxonomy, in the order the data lists them."""
+    data = load_data("topics")
+    values = _placeholders()
+    result = {}
+    for topic_id in data["order"]:
+        raw = data["topics"][topic_id]
+        result[topic_id] = Topic(
+            id=topic_id,
+            name=Text(**raw["name"]),
+            missing=Text(**raw["missing"]),
+            example=Text(**raw["example"]),
+            asks=_compile(raw["asks"], values),
+            answers=_compile(raw.get("answers", []), values),
+            strip=_compile(raw.get("strip", []), values),
+            object=raw.get("object", False),
+        )
+    return result
+
+
+def asked_topics(text: str) -> list[Topic]:
+    """The topics a buyer's point asks about, in the order the point names them."""
+    found = []
+    for topic in topics().values():
+        match = topic.asked_in(text)
+        if match:
+            found.append((match.start(), topic))
+    return [topic for _, topic in sorted(found, key=lambda item: item[0])]
+
+
+def attached(attribute: Topic, thing: Topic, text: str) -> bool:
+    """Whether ``text`` asks for the price or timing *of* the thing: "the sample cost", "how many days for samples".
+
+    "Price and delivery time, as well as the sample lead time" asks for the sample's lead time
+    but for the price of the goods: a comma or an "and" between them separates the two.
+    """
+    for a_start, a_end in attribute.spans_in(text):
+        for t_start, t_end in thing.spans_in(text):
+            between = text[min(a_end, t_end) : max(a_start, t_start)]
+            if len(between) <= 30 and not re.search(r"[,;]|\b(?:and|or|as well as|also)\b", between):
+                return True
+    return False
