@@ -1,0 +1,42 @@
+"""CARE-REFERENCE (thank for the inquiry by its date or matter) and CARE-GIVE-MORE (no bare refusals)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..analyse.draft import Draft
+from ..analyse.reference import acknowledgement, is_bare
+from ..analyse.refusals import reply_refusals
+from ..packs import Rule, Text
+from .registry import Hit, detector
+
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fw|fwd|aw|sv|vs|antw|回复|答复|转发)\s*(?:\[\d+\])?\s*[:：])+\s*", re.IGNORECASE)
+
+
+def _subject_matter(draft: Draft) -> str | None:
+    """The buyer's subject without reply prefixes, when it is short enough to name the matter."""
+    subject = _REPLY_PREFIX.sub("", draft.buyer.subject or draft.subject or "").strip()
+    return subject if subject and len(subject.split()) <= 8 else None
+
+
+@detector("CARE-REFERENCE")
+def reference(draft: Draft, rule: Rule) -> Iterator[Hit]:
+    sentence = acknowledgement(draft)
+    if sentence is None or not is_bare(sentence.text):
+        return
+    date = draft.buyer.date
+    matter = _subject_matter(draft)
+    args = {
+        "date": Text(f"{date.day} {date:%B}", f"{date.month} 月 {date.day} 日") if date else rule.labels["date"],
+        "matter": f"“{matter}”" if matter else rule.labels["matter"],
+    }
+    yield Hit(sentence.zone, sentence.start, sentence.end, args=args, suggestion="default")
+
+
+@detector("CARE-GIVE-MORE")
+def give_more(draft: Draft, rule: Rule) -> Iterator[Hit]:
+    for refusal in reply_refusals(draft):
+        if not refusal.alternative:
+            words = draft.text[refusal.start : refusal.end]
+            yield Hit("body", refusal.sentence.start, refusal.sentence.end, args={"refusal": words}, suggestion="default")
