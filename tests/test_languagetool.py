@@ -259,6 +259,7 @@ def test_the_command_line_reports_the_failure_in_one_line(tmp_path):
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
     )
     assert run.returncode == 2
     [line] = run.stderr.strip().splitlines()
