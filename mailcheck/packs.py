@@ -4,8 +4,9 @@ A pack is a TOML file with a ``[pack]`` table and ``[[rule]]`` entries. Each
 rule carries its metadata (code, name, norms, pillar, severity, scope,
 messages and docs in English and Chinese) and either names a detector written
 in Python (``kind = "code"``, the default) or is pure data of a generic kind
-(``existence``, ``substitution``, ``metric``) that needs no Python at all.
-The format is documented in docs/rule-packs.md.
+(``existence``, ``substitution``, ``occurrence``, ``metric``) that needs no
+Python at all: its ``entries`` are checked here when the pack loads, and run
+by mailcheck/checks/generic.py. The format is documented in docs/rule-packs.md.
 
 Shared norm data that several rules read (regions, trade words, Incoterms…)
 lives in ``rules/data/`` and is read with :func:`load_data`.
@@ -13,6 +14,7 @@ lives in ``rules/data/`` and is read with :func:`load_data`.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,8 +24,26 @@ from typing import Any
 from .model import PILLARS, SCOPES, SEVERITIES
 
 LANGS = ("en", "zh")
-GENERIC_KINDS = ("existence", "substitution", "metric")
+GENERIC_KINDS = ("existence", "substitution", "occurrence", "metric")
 KINDS = ("code",) + GENERIC_KINDS
+
+#: What a metric entry can measure, and over which parts (see docs/rule-packs.md).
+MEASURES = ("words", "sentences", "words-per-sentence", "grade")
+MEASURE_UNITS = ("sentence", "paragraph", "all")
+
+# The keys an entry of each generic kind may carry. Keys naming phrases take
+# plain words; their "-pattern" twins take regular expressions.
+_MATCHING = {"phrase", "pattern", "inflect", "case", "message", "suggestion"}
+_MATCHING |= {"except", "except-pattern", "unless", "unless-pattern"}
+_ENTRY_KEYS = {
+    "existence": _MATCHING,
+    "substitution": _MATCHING | {"replace", "safe"},
+    "occurrence": _MATCHING | {"min", "max"},
+    "metric": {"measure", "per", "min", "max", "sample", "message", "suggestion", "unless", "unless-pattern"},
+}
+_LISTS = ("phrase", "pattern", "replace", "except", "except-pattern", "unless", "unless-pattern")
+#: "{name}" in a pattern: the words of the list option ``name`` as alternatives.
+_LIST_REFERENCE = re.compile(r"\{([a-z][a-z0-9-]*)\}")
 
 
 class PackError(ValueError):
@@ -109,6 +129,71 @@ def _texts(table: Any, where: str) -> dict[str, Text]:
     return {key: _text(value, f"{where}.{key}") for key, value in table.items()}
 
 
+def expand_lists(pattern: str, options: dict[str, Any]) -> str:
+    """``pattern`` with each ``{name}`` of a list option replaced by ``(?:word|word…)``.
+
+    Braces that name no list option (regex counts like ``{2,}``) stay as they are.
+    """
+
+    def alternatives(match: re.Match[str]) -> str:
+        words = options.get(match.group(1))
+        if not isinstance(words, list):
+            return match.group(0)
+        return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+    return _LIST_REFERENCE.sub(alternatives, pattern)
+
+
+def _entry(raw: Any, rule: Rule, where: str) -> dict[str, Any]:
+    """One entry of a generic rule, checked, with every list-valued key as a list."""
+    entry = {"phrase": raw} if isinstance(raw, str) else raw
+    if not isinstance(entry, dict):
+        raise PackError(f"{where}: an entry is a phrase or a table")
+    unknown = set(entry) - _ENTRY_KEYS[rule.kind]
+    if unknown:
+        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} for kind '{rule.kind}'")
+    entry = {k: [v] if k in _LISTS and isinstance(v, str) else v for k, v in entry.items()}
+    for key in _LISTS:
+        # Only a replacement may be empty: "" deletes the match.
+        if key in entry and not (
+            isinstance(entry[key], list)
+            and entry[key]
+            and all(isinstance(v, str) and (v or key == "replace") for v in entry[key])
+        ):
+            raise PackError(f"{where}: '{key}' must be a string or a list of non-empty strings")
+    if rule.kind == "metric":
+        if entry.get("measure") not in MEASURES:
+            raise PackError(f"{where}: 'measure' must be one of {', '.join(MEASURES)}")
+        if entry.setdefault("per", "all") not in MEASURE_UNITS:
+            raise PackError(f"{where}: 'per' must be one of {', '.join(MEASURE_UNITS)}")
+        if "min" not in entry and "max" not in entry:
+            raise PackError(f"{where}: a metric needs 'min' or 'max'")
+    elif "phrase" not in entry and "pattern" not in entry:
+        raise PackError(f"{where}: an entry needs 'phrase' or 'pattern'")
+    if rule.kind == "substitution" and "replace" not in entry:
+        raise PackError(f"{where}: a substitution entry needs 'replace'")
+    for key in ("inflect", "case", "safe"):
+        if key in entry and not isinstance(entry[key], bool):
+            raise PackError(f"{where}: '{key}' must be true or false")
+    if entry.get("safe") and len(entry["replace"]) != 1:
+        raise PackError(f"{where}: only an entry with a single replacement can be safe")
+    for key in ("min", "max", "sample"):
+        if key in entry and (isinstance(entry[key], bool) or not isinstance(entry[key], (int, float))):
+            raise PackError(f"{where}: '{key}' must be a number")
+    for key, table in (("message", rule.messages), ("suggestion", rule.suggestions)):
+        if key in entry and entry[key] not in table:
+            raise PackError(f"{where}: {key} '{entry[key]}' is not a key of [rule.{key}]")
+    if "message" not in entry and "default" not in rule.messages:
+        raise PackError(f"{where}: no 'message' key and no default message")
+    for key in ("pattern", "except-pattern", "unless-pattern"):
+        for pattern in entry.get(key, []):
+            try:
+                re.compile(expand_lists(pattern, rule.options))
+            except re.error as err:
+                raise PackError(f"{where}: bad {key} {pattern!r}: {err}") from err
+    return entry
+
+
 def _rule(raw: dict[str, Any], pack: str, where: str) -> Rule:
     def need(key: str) -> Any:
         if key not in raw:
@@ -135,7 +220,7 @@ def _rule(raw: dict[str, Any], pack: str, where: str) -> Rule:
         raise PackError(f"{where}: unknown scope {bad_scope}; use {', '.join(SCOPES)}")
     docs = raw.get("docs", {})
     messages = _texts(need("message"), f"{where}.message")
-    return Rule(
+    rule = Rule(
         code=code,
         name=need("name"),
         norms=norms,
@@ -154,6 +239,12 @@ def _rule(raw: dict[str, Any], pack: str, where: str) -> Rule:
         labels=_texts(raw.get("labels"), f"{where}.labels"),
         enabled=raw.get("enabled", True),
     )
+    if kind in GENERIC_KINDS:
+        entries = raw.get("entries")
+        if not isinstance(entries, list) or not entries:
+            raise PackError(f"{where}: a rule of kind '{kind}' needs a list of entries")
+        rule.entries = [_entry(e, rule, f"{where}: entry {i + 1}") for i, e in enumerate(entries)]
+    return rule
 
 
 def load_pack(path: Path) -> list[Rule]:

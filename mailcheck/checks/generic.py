@@ -1,0 +1,396 @@
+"""The generic rule kinds: rules that are data in a pack, with no Python of their own.
+
+- existence: flag every match of the entries' phrases or patterns.
+- substitution: flag a match and suggest its replacement; the fix is applied by
+  ``--fix`` only when the entry says ``safe = true``.
+- occurrence: count the matches; fewer than ``min`` (default 1: "the reply must
+  say X") or more than ``max`` is a finding.
+- metric: a measure (words, sentences, words per sentence, reading grade) of
+  each sentence, each paragraph or the whole scope, against ``min``/``max``.
+
+A phrase matches case-insensitively on word boundaries; the space between two
+words matches any whitespace (mail is wrapped) and an apostrophe matches ' or ’.
+Only the zones in the rule's scope are read, so the buyer's quoted message is
+never seen unless a scope names "quote". The format is docs/rule-packs.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..analyse.draft import Draft
+from ..analyse.sentences import Sentence, reply_sentences, split_sentences
+from ..model import Edit, Fix
+from ..packs import Rule, expand_lists
+from .registry import Hit, kind_detector
+
+#: Words that ``inflect`` leaves as written: "the" must not become "thing".
+_FUNCTION_WORDS = frozenset("the and our you your for with from that this than".split())
+_REPLY_ZONES = ("greeting", "body", "closing")
+#: A word, for counting: a run of non-space characters with a letter or digit in it.
+_WORD = re.compile(r"\S*[^\W_]\S*")
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def word_forms(word: str) -> list[str]:
+    """``word`` and its regular inflections (-s/-es/-ies, -ed/-d/-ied, -ing), longest first."""
+    w = word.lower()
+    if len(w) < 3 or w in _FUNCTION_WORDS or not w.isalpha():
+        return [w]
+    forms = {w}
+    if w.endswith("e"):
+        forms |= {w + "s", w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and w[-2] not in "aeiou":
+        forms |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    else:
+        forms |= {w + ("es" if w.endswith(("s", "x", "z", "ch", "sh", "o")) else "s"), w + "ed", w + "ing"}
+        if re.fullmatch(r".*[^aeiou][aeiou][bdgklmnprt]", w):  # ship -> shipped, plan -> planning
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return sorted(forms, key=len, reverse=True)
+
+
+def _escape(word: str) -> str:
+    return "".join("['’]" if c in "'’" else re.escape(c) for c in word)
+
+
+def phrase_regex(phrase: str, inflect: bool = False) -> str:
+    """The regex of a phrase: its words on word boundaries, any whitespace between them."""
+    parts = []
+    for word in phrase.split():
+        forms = word_forms(word) if inflect else [word]
+        parts.append("(?:" + "|".join(map(_escape, forms)) + ")" if len(forms) > 1 else _escape(word))
+    body = r"\s+".join(parts)
+    start = r"(?<!\w)" if re.match(r"\w", phrase.strip()) else ""
+    end = r"(?!\w)" if re.search(r"\w$", phrase.strip()) else ""
+    return f"{start}{body}{end}"
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    finds: tuple[re.Pattern[str], ...]
+    excepts: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+
+
+def _compile(
+    phrases: list[str], patterns: list[str], options: dict[str, Any], flags: int, inflect: bool = False
+) -> tuple[re.Pattern[str], ...]:
+    compiled = [re.compile(expand_lists(p, options), flags) for p in patterns]
+    if phrases:
+        ordered = sorted(phrases, key=len, reverse=True)  # "revert back" before "revert"
+        compiled.insert(0, re.compile("|".join(phrase_regex(p, inflect) for p in ordered), flags))
+    return tuple(compiled)
+
+
+@lru_cache(maxsize=1024)
+def _matcher_for(key: str) -> _Matcher:
+    entry, options = json.loads(key)
+    flags = re.MULTILINE | (0 if entry.get("case") else re.IGNORECASE)
+    loose = re.MULTILINE | re.IGNORECASE
+    return _Matcher(
+        finds=_compile(entry.get("phrase", []), entry.get("pattern", []), options, flags, entry.get("inflect", False)),
+        excepts=_compile(entry.get("except", []), entry.get("except-pattern", []), options, loose),
+        unless=_compile(entry.get("unless", []), entry.get("unless-pattern", []), options, loose),
+    )
+
+
+def _matcher(entry: dict[str, Any], options: dict[str, Any]) -> _Matcher:
+    lists = {k: v for k, v in options.items() if isinstance(v, list)}
+    return _matcher_for(json.dumps([entry, lists], sort_keys=True))
+
+
+def _source(draft: Draft, zone: str) -> str:
+    return draft.subject if zone == "subject" else draft.text
+
+
+def zone_sentences(draft: Draft, zone: str, start: int, end: int) -> list[Sentence]:
+    """The sentences of one zone span (the shared ones for the writer's own zones)."""
+    if zone in _REPLY_ZONES:
+        return [s for s in reply_sentences(draft) if start <= s.start < end]
+    return split_sentences(_source(draft, zone)[start:end], start, zone)
+
+
+def _sentence_at(draft: Draft, zone: str, start: int, end: int, position: int) -> str:
+    source = _source(draft, zone)
+    for sentence in zone_sentences(draft, zone, start, end):
+        if sentence.start <= position < sentence.end:
+            return source[sentence.start : sentence.end]
+    line_start = source.rfind("\n", start, position) + 1
+    line_end = source.find("\n", position, end)
+    return source[line_start : end if line_end < 0 else line_end]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A flagged span; ``context_start``/``context_end`` span the whole pattern match around it."""
+
+    zone: str
+    start: int
+    end: int
+    text: str
+    entry: dict[str, Any]
+    context_start: int
+    context_end: int
+
+    @property
+    def words(self) -> str:
+        """The matched text on one line, for messages."""
+        return _one_line(self.text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def entry_matches(draft: Draft, rule: Rule, entry: dict[str, Any]) -> list[Match]:
+    """Every place in the rule's scope where ``entry`` matches and no exception applies."""
+    matcher = _matcher(entry, rule.options)
+    found = []
+    for zone, start, end in draft.spans(rule.scope):
+        source = _source(draft, zone)
+        excepted = [x.span() for p in matcher.excepts for x in p.finditer(source, start, end)]
+        for pattern in matcher.finds:
+            for hit in pattern.finditer(source, start, end):
+                # A pattern may narrow what it flags to a group named "hit" (the rest is context).
+                s, e = hit.span("hit") if "hit" in pattern.groupindex and hit.group("hit") else hit.span()
+                if s == e or any(a <= s and e <= b for a, b in excepted):
+                    continue
+                if matcher.unless:
+                    sentence = _sentence_at(draft, zone, start, end, s)
+                    if any(p.search(sentence) for p in matcher.unless):
+                        continue
+                found.append(Match(zone, s, e, source[s:e], entry, hit.start(), hit.end()))
+    return found
+
+
+def rule_matches(draft: Draft, rule: Rule) -> list[Match]:
+    """Matches of all entries; where two overlap, the entry listed first wins."""
+    kept: list[Match] = []
+    for entry in rule.entries:
+        for match in entry_matches(draft, rule, entry):
+            same_target = [k for k in kept if (k.zone == "subject") == (match.zone == "subject")]
+            if not any(match.start < k.end and k.start < match.end for k in same_target):
+                kept.append(match)
+    return sorted(kept, key=lambda m: (m.zone != "subject", m.start))
+
+
+def _suggestion_key(rule: Rule, entry: dict[str, Any]) -> str | None:
+    return entry.get("suggestion") or ("default" if "default" in rule.suggestions else None)
+
+
+def _context(draft: Draft, match: Match) -> str:
+    return _one_line(_source(draft, match.zone)[match.context_start : match.context_end])
+
+
+@kind_detector("existence")
+def existence(draft: Draft, rule: Rule) -> Iterator[Hit]:
+    for match in rule_matches(draft, rule):
+        yield Hit(
+            match.zone,
+            match.start,
+            match.end,
+            message=match.entry.get("message", "default"),
+            args={"match": match.words, "context": _context(draft, match)},
+            suggestion=_suggestion_key(rule, match.entry),
+        )
+
+
+def _cased(replacement: str, original: str) -> str:
+    """``replacement`` in the case the writer used: "In order to" -> "To", "PLS" -> "PLEASE".
+
+    Two capitals are not shouting ("OK?"), so only three or more make the replacement capitals.
+    """
+    if sum(c.isalpha() for c in original) > 2 and original.isupper():
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _replacement_edit(source: str, match: Match, replacement: str) -> Edit:
+    start, end = match.start, match.end
+    if not replacement:
+        # Deleting a phrase also deletes one space beside it, so no double space is left.
+        if source[end : end + 1] == " ":
+            end += 1
+        elif source[start - 1 : start] == " ":
+            start -= 1
+    return Edit(start, end, replacement, target="subject" if match.zone == "subject" else "text")
+
+
+@kind_detector("substitution")
+def substitution(draft: Draft, rule: Rule) -> Iterator[Hit]:
+    for match in rule_matches(draft, rule):
+        entry = match.entry
+        choices = [_cased(r.replace("{match}", match.words), match.text) for r in entry["replace"]]
+        key = _suggestion_key(rule, entry)
+        source = _source(draft, match.zone)
+        edit = _replacement_edit(source, match, choices[0])
+        # The whole pattern match with the replacement in place: "will high" -> "will be high".
+        left, right = min(match.context_start, edit.start), max(match.context_end, edit.end)
+        fixed = source[left : edit.start] + edit.replacement + source[edit.end : right]
+        yield Hit(
+            match.zone,
+            match.start,
+            match.end,
+            message=entry.get("message", "default"),
+            args={
+                "match": match.words,
+                "replacement": " / ".join(choices),
+                "context": _context(draft, match),
+                "fixed": _one_line(fixed),
+            },
+            suggestion=key,
+            suggestion_text=None if key else " / ".join(f'"{c}"' for c in choices),
+            fix=Fix((edit,), "safe" if entry.get("safe") else "unsafe"),
+        )
+
+
+@kind_detector("occurrence")
+def occurrence(draft: Draft, rule: Rule) -> Iterator[Hit]:
+    spans = draft.spans(rule.scope)
+    if not spans:
+        return
+    for entry in rule.entries:
+        found = entry_matches(draft, rule, entry)
+        least = entry.get("min", 0 if "max" in entry else 1)
+        most = entry.get("max")
+        args = {
+            "count": len(found),
+            "min": least,
+            "max": "" if most is None else most,
+            "phrase": (entry.get("phrase") or entry.get("pattern"))[0],
+        }
+        message, suggestion = entry.get("message", "default"), _suggestion_key(rule, entry)
+        if len(found) < least:
+            zone, start, end = spans[0]
+            yield Hit(zone, start, end, message=message, args=args, suggestion=suggestion)
+        if most is not None:
+            for match in found[int(most) :]:
+                yield Hit(match.zone, match.start, match.end, message=message, args=args, suggestion=suggestion)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a metric measures: a sentence, a paragraph or the whole scope."""
+
+    zone: str
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def units(draft: Draft, rule: Rule, per: str) -> list[Unit]:
+    """The sentences, the paragraphs (blocks between blank lines) or the whole of the rule's scope."""
+    spans = draft.spans(rule.scope)
+    if per == "sentence":
+        return [
+            Unit(zone, s.start, s.end, s.text, (s,))
+            for zone, start, end in spans
+            for s in zone_sentences(draft, zone, start, end)
+        ]
+    if per == "paragraph":
+        found = []
+        for zone, start, end in spans:
+            sentences = zone_sentences(draft, zone, start, end)
+            source = _source(draft, zone)
+            for first, last in _paragraphs(source, start, end):
+                inside = tuple(s for s in sentences if first <= s.start < last)
+                found.append(Unit(zone, first, last, source[first:last], inside))
+        return found
+    spans = [s for s in spans if s[0] != "subject"] or spans
+    if not spans:
+        return []
+    sentences = tuple(s for zone, start, end in spans for s in zone_sentences(draft, zone, start, end))
+    text = "\n\n".join(_source(draft, zone)[start:end] for zone, start, end in spans)
+    return [Unit(spans[0][0], spans[0][1], spans[-1][2], text, sentences)]
+
+
+def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of non-blank lines in ``text[start:end]``."""
+    first = last = None
+    position = start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            first = position if first is None else first
+            last = position + len(line)
+        elif first is not None:
+            yield first, last
+            first = None
+        position += len(line) + 1
+    if first is not None:
+        yield first, last
+
+
+def _prose(unit: Unit) -> list[str]:
+    """Sentences of three words or more: list items and labels say little about reading ease."""
+    return [s.text for s in unit.sentences if count_words(s.text) >= 3]
+
+
+def _words_per_sentence(unit: Unit) -> float | None:
+    counted = [count_words(s.text) for s in unit.sentences if count_words(s.text)]
+    return sum(counted) / len(counted) if counted else None
+
+
+def reading_grade(unit: Unit) -> float | None:
+    """Flesch–Kincaid grade of the unit's prose: 0.39·words/sentence + 11.8·syllables/word − 15.59.
+
+    Sentences are ours (mail-aware), syllables textstat's (offline: the CMU
+    pronouncing dictionary, else pyphen). Numbers and codes count as words but
+    have no syllables to count.
+    """
+    prose = _prose(unit)
+    letters = [w for sentence in prose for w in _LETTER_WORD.findall(sentence)]
+    if not letters:
+        return None
+    import textstat  # loads its dictionaries on first use (about a second): only when a grade is asked for
+
+    words = sum(count_words(s) for s in prose)
+    syllables = sum(textstat.syllable_count(w) for w in letters)
+    return 0.39 * words / len(prose) + 11.8 * syllables / len(letters) - 15.59
+
+
+#: One function per name in packs.MEASURES (the pack loader validates names against that list).
+MEASURE_FUNCTIONS: dict[str, Callable[[Unit], float | None]] = {
+    "words": lambda unit: count_words(unit.text),
+    "sentences": lambda unit: len(unit.sentences),
+    "words-per-sentence": _words_per_sentence,
+    "grade": reading_grade,
+}
+
+
+def _shown(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+@kind_detector("metric")
+def metric(draft: Draft, rule: Rule) -> Iterator[Hit]:
+    for entry in rule.entries:
+        matcher = _matcher(entry, rule.options)
+        low, high = entry.get("min"), entry.get("max")
+        for unit in units(draft, rule, entry["per"]):
+            if count_words(unit.text) < entry.get("sample", 1):
+                continue
+            if any(p.search(unit.text) for p in matcher.unless):
+                continue
+            value = MEASURE_FUNCTIONS[entry["measure"]](unit)
+            if value is None or not ((high is not None and value > high) or (low is not None and value < low)):
+                continue
+            yield Hit(
+                unit.zone,
+                unit.start,
+                unit.end,
+                message=entry.get("message", "default"),
+                args={"value": _shown(value), "min": "" if low is None else low, "max": "" if high is None else high},
+                suggestion=_suggestion_key(rule, entry),
+            )
