@@ -1,0 +1,89 @@
+"""PRO-CONCISE-REPEAT: the same phrase again and again in one paragraph.
+
+Seed 000's rambling paragraph says "international couriers" four times in
+45 words; its rewrite says "delivery cost" once. Wordy phrases and clichés are
+data (rules/concise.toml); a repetition needs counting, so it is code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..analyse.draft import Draft
+from ..analyse.terms import is_content, normal
+from ..packs import Rule
+from .generic import units
+from .registry import Hit, detector
+from .subject import _trade_acronyms
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*$")
+#: A line at least this long that breaks before the next word was wrapped, not ended.
+_WRAPPED_LINE = 40
+
+
+@dataclass(frozen=True)
+class _Place:
+    index: int  # the phrase's first word is the index-th word of the paragraph
+    start: int
+    end: int
+    name: bool  # both words capitalised: "Steve Venturatos", "Day Ahead"
+    quantity: bool  # a number before it: "0.9 million barrels"
+
+
+def _joined(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Two words of one phrase: only spaces between them, or the line break of wrapped prose.
+
+    Words on the lines of a list ("Size\nColour\nPrice") are not a phrase.
+    """
+    gap = text[first.end() : second.start()]
+    if not gap.isspace() or gap.count("\n") > 1:
+        return False
+    return "\n" not in gap or first.end() - (text.rfind("\n", 0, first.start()) + 1) >= _WRAPPED_LINE
+
+
+def _places(text: str, plain: Callable[[str], bool]) -> dict[tuple[str, str], list[_Place]]:
+    """Every two-word phrase of ordinary words in ``text``, by the normal forms of its words."""
+    words = list(_WORD.finditer(text))
+    found: dict[tuple[str, str], list[_Place]] = defaultdict(list)
+    for index, (first, second) in enumerate(zip(words, words[1:])):
+        if _joined(text, first, second) and plain(first.group()) and plain(second.group()):
+            found[(normal(first.group()), normal(second.group()))].append(
+                _Place(
+                    index,
+                    first.start(),
+                    second.end(),
+                    name=first.group()[0].isupper() and second.group()[0].isupper(),
+                    quantity=bool(_NUMBER_BEFORE.search(text[: first.start()])),
+                )
+            )
+    return found
+
+
+@detector("PRO-CONCISE-REPEAT")
+def repeated_phrase(draft: Draft, rule: Rule) -> Iterator[Hit]:
+    trade = _trade_acronyms()  # "USD 2.10/pc FOB Xiamen" on every line of a price list is not rambling
+
+    def plain(word: str) -> bool:
+        return is_content(word) and word.lower() != "per" and word.upper() not in trade and not word.isupper()
+
+    repeats, window = rule.options["min-repeats"], rule.options["within-words"]
+    for paragraph in units(draft, rule, "paragraph"):
+        for places in _places(paragraph.text, plain).values():
+            # Names and measured quantities recur by nature; so does a term through a long
+            # paragraph. Rambling says the same words again and again within a few lines.
+            if all(p.name for p in places) or sum(p.quantity for p in places) > 1:
+                continue
+            close = any(places[i + repeats - 1].index - places[i].index <= window for i in range(len(places) - repeats + 1))
+            if close:
+                second = places[1]
+                yield Hit(
+                    paragraph.zone,
+                    paragraph.start + second.start,
+                    paragraph.start + second.end,
+                    args={"phrase": " ".join(paragraph.text[second.start : second.end].split()), "count": len(places)},
+                    suggestion="default",
+                )
