@@ -148,6 +148,26 @@ def test_a_hit_group_narrows_the_flagged_span_and_a_list_option_expands(tmp_path
     ]
 
 
+def test_a_team_extends_a_word_list_in_its_config(tmp_path):
+    body = HEADER + textwrap.dedent(
+        """\
+        kind = "existence"
+        message = "{match}"
+        entries = [{ pattern = '\\b(?P<hit>{banned})\\b' }]
+        [rule.options]
+        banned = ["cheap"]
+        """
+    )
+    draft = "Dear Anna,\n\nOur cheap and low-cost panels.\n\nBest regards,\nLi\n"
+    config = Config(
+        packs=(pack(tmp_path, body),),
+        select=("TEAM-TEST",),
+        options={"TEAM-TEST": {"banned": ["cheap", "low-cost"]}},
+        lang="en",
+    )
+    assert [f.message for f in check(draft, config=config).findings] == ["cheap", "low-cost"]
+
+
 def test_where_two_entries_overlap_the_first_listed_wins(tmp_path):
     body = HEADER + 'kind = "existence"\nmessage = { a = "A", b = "B" }\nentries = [{ phrase = "cheap and reliable", message = "a" }, { phrase = "cheap", message = "b" }]\n'
     _, found = run(tmp_path, body)
