@@ -99,9 +99,9 @@ def test_words_match_by_stem_and_synonym(a, b, same):
     assert same_word(normal(a), normal(b)) is same
 
 
-def _status(inquiry_body: str, reply_body: str) -> list[str]:
+def _status(inquiry_body: str, reply_body: str, product: str = "LED panels") -> list[str]:
     inquiry = f"Dear Ms. Li,\n\n{inquiry_body}\n\nBest regards,\nTom\n"
-    reply = f"Dear Tom,\n\nThank you for your inquiry of 3 May about LED panels.\n\n{reply_body}\n\nBest regards,\nLi\n"
+    reply = f"Dear Tom,\n\nThank you for your inquiry of 3 May about {product}.\n\n{reply_body}\n\nBest regards,\nLi\n"
     return [v.status for v in verdicts(_draft(inquiry, reply))]
 
 
@@ -118,6 +118,15 @@ def _status(inquiry_body: str, reply_body: str) -> list[str]:
         ("Can you send 2 samples?", "Two samples will leave by DHL tomorrow.", "answered"),
         ("Can you send 2 samples?", "About the samples, we will check and revert.", "deferred_untimed"),
         ("Can you send 2 samples?", "I will confirm the sample date by Friday.", "deferred"),
+        # Praise answers nothing, even in the numbered item that mirrors the question.
+        ("Can you provide spare parts for 5 years?", "Spare parts are important to us, and our bikes are very durable.", "unanswered"),
+        # A measure is answered by a number about the thing asked, not by a word about it.
+        ("How many chairs per pallet?", "We use strong export pallets.\n\n100 chairs can go by air.", "unanswered"),
+        ("What is the carton size?", "Packing: 2 sets per carton, carton 52 x 38 x 30 cm.", "answered"),
+        ("Could you confirm the puzzles meet EN 71-3?", "All our puzzles are tested to EN 71-1, 2 and 3 by TÜV.", "answered"),
+        ("What's your price at 5,000 and 10,000?", "5,000 pcs: USD 0.62/pc FOB Shenzhen.", "unanswered"),
+        ("If we order 2 containers, can you give discount?", "Payment: 30% deposit. Our prices are already very competitive.", "unanswered"),
+        ("Is OEM possible with our artwork?", "We print your artwork in 8 colours for roasters with their own brand.", "answered"),
     ],
 )
 def test_answers_are_judged_by_their_facts(ask, reply, status):

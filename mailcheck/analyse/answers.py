@@ -30,11 +30,11 @@ from .draft import Draft, memoized
 from .points import Point, buyer_points
 from .reference import acknowledgement
 from .sentences import Sentence, reply_sentences
-from .terms import Code, acronyms, code_named, initials_of, normal, same_word, tokens, word_forms
+from .terms import Code, acronyms, code_named, initials_of, is_content, is_standard, normal, same_word, tokens, word_forms
 from .topics import Topic, topics
 
 #: Share of a point's weighted content words the reply must cover: asked points, stated requirements.
-COVERAGE = {"explicit": 0.55, "numbered": 0.3, "requirement": 0.25}
+COVERAGE = {"explicit": 0.55, "standards": 0.45, "numbered": 0.3, "requirement": 0.25}
 
 # "About flame retardancy, …", "Regarding quantities, …": introduces a topic, answers nothing by itself.
 _INTRO = re.compile(
@@ -44,6 +44,30 @@ _INTRO = re.compile(
     r"(?:(?!\b(?:we|i|you|they|it|is|are|was|were|have|has|had|do|does|did|don't|can|cannot|can't|will|would)\b)[^,:]){0,60}[,:]\s*",
     re.IGNORECASE,
 )
+# "Spare parts are important to us", "our prices are very competitive": praise that answers nothing.
+_VAGUE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:very\s+|always\s+|already\s+|really\s+|quite\s+|so\s+|also\s+)?"
+    r"(?:important|popular|good|stable|durable|excellent|reliable|competitive|satisfied|famous|well[- ]known|"
+    r"time-sensitive|flexible|experienced|professional|high|best|great|nice|perfect|strong)\b"
+    r"|\b(?:we\s+value|long-term\s+partners?|grow\s+with\s+us|used\s+to\s+working\s+under\s+pressure)\b",
+    re.IGNORECASE,
+)
+# A statement that commits to something: a number, or we/you + a verb of doing or having.
+_COMMITS = re.compile(
+    r"\d|\byes\b|\bno\b|\b(?:we|i|you)\s+(?:\w+\s+)?(?:can|will|do|does|have|keep|hold|provide|supply|offer|use|make|pack|ship|send|"
+    r"print|accept|include|give|test|guarantee|replace|deliver|produce|add|fit|cover|work)\b|\bcannot\b|\bnot\b",
+    re.IGNORECASE,
+)
+# "What's the shelf life of the valve?", "How thick is the steel?": asks for a measure, answered by one.
+_MEASURE_QUESTION = re.compile(
+    r"^(?:and\s+|also\s+)?(?:what(?:'s|\s+is|\s+are)?\s+(?:the\s+|your\s+)?[\w\s-]{0,30}?\b(?:size|dimensions?|weight|thickness|"
+    r"capacity|length|width|height|diameter|volume|range|life|lifespan|lifetime|temperature|power|voltage|output|speed|"
+    r"pressure|density|gsm|composition|content|percentage|quantity|qty)\b|how\s+(?:long|many|much|thick|heavy|big|large|wide|high|tall|often))",
+    re.IGNORECASE,
+)
+_PER_UNIT = re.compile(r"\b(?:per|in|into|on)\s+(?:a|an|one|each|the)?\s*([^\W_][\w-]*)\s*\??$", re.IGNORECASE)
+# A number with what it counts or measures: "18 months", "1.2 mm", "1,450 tyres", "0.18 m³", "20%".
+_QUANTITY = re.compile(r"\d[\d,.]*\s*(?:%|°\s?C|[^\W\d_]+)")
 # "after sample approval", "upon receipt of your deposit": a step of the schedule, not an answer about it.
 _IN_PASSING = re.compile(r"\b(?:after|upon|once|following)\b[^.,;:()]*", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|[-*•·◆▪►–])\s+")
@@ -55,7 +79,7 @@ class ReplyPart:
     """A sentence of the reply as evidence: its role and the text that may answer."""
 
     sentence: Sentence
-    #: "answer", "question", "acknowledgement" or "deferral".
+    #: "answer", "question", "acknowledgement", "deferral" or "praise".
     role: str
     #: The sentence without a topic it only introduces and without steps named in passing.
     main: str
@@ -105,6 +129,8 @@ class Verdict:
     status: str
     missing_topics: tuple[Topic, ...] = ()
     missing_codes: tuple[tuple[Code, ...], ...] = ()
+    #: Quantities the buyer wanted a price for that the reply does not name.
+    missing_numbers: tuple[str, ...] = ()
     deferral: Deferral | None = None
 
     @property
@@ -146,6 +172,8 @@ def reply_parts(draft: Draft) -> Reply:
             role = "acknowledgement"
         elif sentence.start in deferred:
             role = "deferral"  # put off with no time: no answer (a dated promise is one)
+        elif _VAGUE.search(sentence.text) and not _COMMITS.search(_main_clause(sentence.text)):
+            role = "praise"  # "Regarding samples, our products are popular": talks around the point
         else:
             role = "answer"
         parts.append(ReplyPart(sentence, role, _main_clause(sentence.text), block, number))
@@ -178,6 +206,30 @@ def coverage(point: Point, text: str) -> float:
     words = [w for w, _, _ in tokens(text)]
     named = sum(1 for group in point.codes if any(code_named(c, forms, words) for c in group))
     return (sum(t.weight for t in point.terms if t.key in covered) + named) / total
+
+
+def _measured(point: Point, block: str, context: str, reply: Reply) -> bool:
+    """A paragraph that gives a measure ("18 months", "1.2 mm") of what the point asks about.
+
+    What the point asks about is its own words that the opening thanks did not already name
+    ("pallet" in "How many chairs per pallet?" to a reply about chairs). When the reply uses none
+    of them, the product is the subject: "What fabric composition do you use?" is answered by
+    "Our leggings are 75% nylon" after thanks for an inquiry about leggings.
+    """
+    if _QUANTITY.search(block) is None:
+        return False
+    forms = word_forms(block)
+    # "How many chairs per pallet?", "how many fit in a 40HQ?": the answer counts per pallet, per 40HQ.
+    unit = _PER_UNIT.search(point.text)
+    if unit and not any(same_word(normal(unit.group(1)), f) for f in forms):
+        return False
+    known = word_forms(context)
+    own = [t.key for t in point.terms if t.weight >= 1 and not any(same_word(t.key, f) for f in known)]
+    used = word_forms(" ".join(reply.blocks()))
+    subject = [k for k in own if any(same_word(k, f) for f in used)]
+    if not subject:
+        subject = [t.key for t in point.terms] + [normal(w) for w, _, _ in tokens(context) if is_content(w) and len(w) > 3]
+    return any(same_word(key, f) for key in subject for f in forms)
 
 
 def _codes_missing(point: Point, reply: Reply) -> tuple[tuple[Code, ...], ...]:
@@ -217,34 +269,50 @@ def _related_deferral(point: Point, reply: Reply) -> Deferral | None:
     return related[0] if related else None
 
 
+def _covered(point: Point, reply: Reply) -> bool:
+    """Whether the reply covers a point that no kind of fact answers, in its own words."""
+    if not point.explicit:
+        # A stated specification is confirmed across the reply, often by restating it piece by piece.
+        return coverage(point, reply.statements()) >= COVERAGE["requirement"]
+    # A question is answered in one place: a paragraph or list item must cover it, together with the
+    # product the opening thanks named ("Frosted amber is one of our finishes" answers "Is the glass
+    # available in frosted amber?" after "thank you for your inquiry about glass jars").
+    context = reply.acknowledged()
+    # When the reply answers a numbered list item by item, its item 3 is where point 3 is answered.
+    mirrored = reply.numbered(point.number) if point.number else None
+    if mirrored and coverage(point, f"{mirrored} {context}") >= COVERAGE["numbered"]:
+        return True
+    blocks = reply.blocks()
+    if _MEASURE_QUESTION.match(point.text):
+        # "How many chairs per pallet?" is answered by a number, not by "we use strong export pallets".
+        return any(_measured(point, block, context, reply) for block in blocks)
+    # A named standard is the heart of its point: "Can you do BIFMA testing?" ← "passed BIFMA X5.1".
+    standard = any(is_standard(c) for group in point.codes for c in group)
+    needed = COVERAGE["standards" if standard else "explicit"]
+    return any(coverage(point, block) > 0 and coverage(point, f"{block} {context}") >= needed for block in blocks)
+
+
+def _quantities_missing(point: Point, reply: Reply) -> tuple[str, ...]:
+    """Quantities a price was asked for that the reply never names: "for 500 / 1,000 / 2,000 units"."""
+    if "price" not in point.topics or not point.explicit:
+        return ()
+    coded = {normal(part) for group in point.codes for code in group for part in code.parts}
+    numbers = [normal(w) for w, _, _ in tokens(point.text) if w[:1].isdigit()]
+    return tuple(n for n in dict.fromkeys(numbers) if n.isdigit() and len(n) >= 2 and n not in coded and n not in reply.forms)
+
+
 def judge(point: Point, reply: Reply) -> Verdict:
     missing_codes = _codes_missing(point, reply)
-    asked = [topics()[t] for t in point.topics]
-    factual = [t for t in asked if t.has_evidence]
+    missing_numbers = _quantities_missing(point, reply)
+    factual = [topics()[t] for t in point.topics if topics()[t].has_evidence]
     missing_topics = tuple(
         t for t in factual if not _topic_answered(t, [topics()[o] for a, o in point.attached if a == t.id], reply)
     )
-    covered = True
-    if not factual and point.explicit:
-        # A question is answered in one place: a paragraph or list item must cover it, with the product
-        # the opening thanks already named ("Frosted amber is one of our finishes" answers "Is the glass
-        # available in frosted amber?" after "thank you for your inquiry about glass jars").
-        # When the reply answers the buyer's numbered list item by item, item 3 answers point 3.
-        context = reply.acknowledged()
-        mirrored = reply.numbered(point.number) if point.number else None
-        covered = (mirrored is not None and coverage(point, f"{mirrored} {context}") >= COVERAGE["numbered"]) or any(
-            coverage(point, block) > 0 and coverage(point, f"{block} {context}") >= COVERAGE["explicit"]
-            for block in reply.blocks()
-        )
-    elif not factual:
-        # A stated specification is confirmed across the reply, often by restating it piece by piece.
-        covered = coverage(point, reply.statements()) >= COVERAGE["requirement"]
-    if not missing_codes and not missing_topics and covered:
+    if not (missing_codes or missing_numbers or missing_topics) and (factual or _covered(point, reply)):
         return Verdict(point, "answered")
     deferral = _related_deferral(point, reply)
-    if deferral is not None:
-        return Verdict(point, "deferred" if deferral.timed else "deferred_untimed", missing_topics, missing_codes, deferral)
-    return Verdict(point, "unanswered", missing_topics, missing_codes)
+    status = "unanswered" if deferral is None else "deferred" if deferral.timed else "deferred_untimed"
+    return Verdict(point, status, missing_topics, missing_codes, missing_numbers, deferral)
 
 
 @memoized

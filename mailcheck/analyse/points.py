@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from . import nlp
 from .draft import Draft, memoized
 from .sentences import Sentence, split_sentences
-from .terms import Code, codes_in, is_content, is_standard, normal, tokens
+from .terms import Code, codes_in, dimension_numbers, is_content, is_standard, normal, tokens
 from .topics import FREE_FORM, asked_topics, attached
 from .topics import topics as all_topics
 
@@ -77,6 +77,8 @@ _COURTESY = re.compile(
 )
 _META = re.compile(
     r"(?:\b(?:the\s+following|below|as\s+follows|these\s+points|following\s+(?:points|questions|information|details))\s*:?\s*$"
+    r"|\b(?:clarify|confirm|answer|ask|have)\s+(?:you\s+)?(?:two|three|four|a\s+few|some|several|these|a\s+couple\s+of)\s+(?:more\s+)?"
+    r"(?:things|points|questions|matters|details|issues)\b"
     r"|^(?:please\s+)?(?:see|find|note|refer to|feel free|contact|call|reply|respond|answer)\b"
     r"|\blet\s+(?:me|us)\s+know\s+if\s+you\s+(?:have|need)\s+any)",
     re.IGNORECASE,
@@ -91,7 +93,7 @@ _INTENT = re.compile(
 _OWN_PLAN = re.compile(r"^(?:and\s+)?(?:we|i)\s+(?:will|'ll|shall|am going to|are going to)\s+(?!need|require)", re.IGNORECASE)
 # A header that is only a header: short, or announcing "the following"/"questions"/"details".
 _HEADER_ONLY = re.compile(
-    r"^\W*(?:\w+\W+){0,3}\w+\W*$|\b(?:the\s+following|below|as\s+follows|questions?|points?|details|information|requirements?|"
+    r"^\W*(?:\w+\W+){0,3}\w+\W*$|\b(?:confirm|answer|advise|clarify)\s+the\s+following\b|\b(?:the\s+following|below|as\s+follows|questions?|points?|details|information|requirements?|"
     r"specifications?|specs|changes|needs|list|items|from\s+you|need|require|want|would\s+like)\s*[:：]\s*$",
     re.IGNORECASE,
 )
@@ -100,9 +102,11 @@ _CLAUSE_BREAK = re.compile(
     rf";\s+|,\s*and,\s*if so,\s*|,\s*(?:and\s+)?(?:also\s+)?(?=(?:what|what's|how|whether|if|please|pls|kindly|could you|can you|would you|will you|do you|"
     rf"confirm|send|quote|mention|advise|tell|let (?:me|us) know|provide|share|give|include|state)\b)(?!if (?:any|possible|so|needed|necessary)\b)"
     rf"|\s+and\s+(?=(?:how|what|when|which|where|whether|could you|can you|would you|will you|do you|does it|is it|are they|are you|please)\b)"
+    rf"|\s+[-–—]\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
     r"|,?\s+and\s+(?=(?:we|i)\s+(?:also\s+)?(?:need|require|want|would like|'d like)\b)",
     re.IGNORECASE,
 )
+_CONDITION = re.compile(r"^(?:if|when|once|as soon as|in case|provided|assuming)\b", re.IGNORECASE)
 #: Words that open a clause without saying anything: "And finally, could you …" leaves "And finally".
 _FILLERS = frozenset("finally lastly firstly secondly thirdly additionally moreover besides furthermore then now so one more thing".split())
 #: Nouns that name no particular thing: "Is your material suitable…" is about the suitability.
@@ -179,10 +183,14 @@ def _clauses(text: str, start: int) -> list[tuple[str, int]]:
             result.append((text[position : match.start()], start + position))
         position = match.end()
     result.append((text[position:], start + position))
-    cleaned = []
+    cleaned: list[tuple[str, int]] = []
     for clause, offset in result:
         lead = len(clause) - len(clause.lstrip(" ,;:-–"))
         clause = clause.strip(" ,;:-–")
+        if cleaned and _CONDITION.match(cleaned[-1][0]):
+            # "If we order 2 containers, can you give discount?" is one ask with its condition.
+            previous, previous_offset = cleaned.pop()
+            clause, lead, offset = text[previous_offset - start : offset - start + lead + len(clause)], 0, previous_offset
         if any(is_content(w) and w.lower() not in _FILLERS for w, _, _ in tokens(clause)):
             cleaned.append((clause, offset + lead))
     return cleaned
@@ -286,8 +294,11 @@ def _raw_clauses(draft: Draft) -> list[_Clause]:
             if item:
                 sentence_text, offset = sentence_text[item.end() :], offset + item.end()
             question_sentence = sentence_text.rstrip().endswith(("?", "？"))
-            for clause, clause_start in _clauses(sentence_text, offset):
-                kind = _kind(clause, question_sentence, listing if line_head and not _is_header(sentence.text) else None)
+            clauses = _clauses(sentence_text, offset)
+            for index, (clause, clause_start) in enumerate(clauses):
+                # The question mark belongs to the last clause: "Two arrived broken; can you improve the packing?"
+                asked = question_sentence and index == len(clauses) - 1
+                kind = _kind(clause, asked, listing if line_head and not _is_header(sentence.text) else None)
                 if kind == "maybe" and in_item and re.search(r"\d", clause):
                     kind = "requirement"  # an unannounced specification list: "- 600 sets of each size"
                 if kind:
@@ -314,6 +325,8 @@ def _terms(clause: str, doc, codes: list[list[Code]]) -> tuple[Term, ...]:
         words = [(t.text, t.idx, _POS_WEIGHT.get(t.pos_, 0.0)) for t in doc]
     else:
         words = [(piece, at, 1.0) for word, start, _ in tokens(clause) for piece, at in _pieces(word, start)]
+    # "40x35x10 cm" is three numbers, which the reply may write apart: "40 x 35 x 10 cm".
+    words = [(n, start, weight) for word, start, weight in words for n in dimension_numbers(word) or [word]]
     unique: dict[str, Term] = {}
     for word, start, weight in words:
         key = normal(word)

@@ -103,6 +103,17 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+#: "40x35x10", "60 x 60": dimensions, whose numbers a reply may write apart.
+DIMENSIONS = re.compile(r"^\d+(?:[.,]\d+)?(?:[xX×*]\d+(?:[.,]\d+)?)+[a-zA-Z]{0,3}$")
+# "EN 71-1, 2 and 3" names parts 71-1, 71-2 and 71-3 of a standard.
+_PART_LIST = re.compile(r"\b(\d+)-\d+((?:\s*,\s*\d+)*\s*,?\s*(?:and|&)\s*\d+)")
+
+
+def dimension_numbers(word: str) -> list[str]:
+    """The numbers of a dimension written as one word ("40x35x10" → 40, 35, 10); empty for any other word."""
+    return re.findall(r"\d+(?:[.,]\d+)?", word) if DIMENSIONS.match(word) else []
+
+
 def word_forms(text: str) -> set[str]:
     """Every normal form in ``text``, compounds also split into their parts ("E-mark" → emark, e, mark)."""
     forms = set()
@@ -111,6 +122,9 @@ def word_forms(text: str) -> set[str]:
         parts = re.split(r"[-/.&+]", word)
         if len(parts) > 1:
             forms.update(normal(p) for p in parts if p)
+        forms.update(dimension_numbers(word))
+    for match in _PART_LIST.finditer(text):
+        forms.update(f"{match.group(1)}{n}" for n in re.findall(r"\d+", match.group(2)))
     forms.discard("")
     return forms
 
@@ -140,7 +154,7 @@ def is_code(word: str, shouting: bool = False) -> bool:
         return True
     if shouting:
         return False
-    if _UNIT_NUMBER.match(word) or _UNIT_RATIO.match(word):
+    if _UNIT_NUMBER.match(word) or _UNIT_RATIO.match(word) or DIMENSIONS.match(word):
         return False  # 550W, 40HQ, 100ml, g/m2, km/h: quantities and units, matched as numbers
     letters = [c for c in word if c.isalpha()]
     if not letters:
@@ -167,11 +181,18 @@ _NUMBER_PART = re.compile(r"^\d[\d\-./]*$")
 
 
 def is_standard(code: Code) -> bool:
-    """A certification mark or a numbered standard (CE, UKCA, SANS 434, EN 71-1), not a model or a trade term."""
+    """A certification mark or a standard (CE, UKCA, BIFMA, SANS 434, EN 71-1), not a model, a unit or a trade term.
+
+    Marks and standards bodies are written in capitals without digits; models mix letters and digits (TC-1600).
+    """
     certifications = {w.lower() for w in load_data("trade_words")["certifications"]}
     first = code.parts[0]
-    return first.lower() in certifications or (
-        len(code.parts) > 1 and first.isalpha() and first.isupper() and bool(_NUMBER_PART.match(code.parts[1]))
+    if first.lower() in _trade_codes()[0] - certifications:
+        return False  # FOB, L/C: trade terms
+    return (
+        first.lower() in certifications
+        or (first.isalpha() and first.isupper() and 3 <= len(first) <= 6)
+        or (len(code.parts) > 1 and first.isalpha() and first.isupper() and bool(_NUMBER_PART.match(code.parts[1])))
     )
 
 
@@ -270,8 +291,8 @@ def is_content(word: str) -> bool:
     """A word that says something about a point: not a function word, not a unit ("pcs", "kg")."""
     w = normal(word)
     lowered = fold(word).lower()
-    if not w or w in STOPWORDS or lowered in STOPWORDS or lowered in _units():
-        return False
+    if not w or w in STOPWORDS or lowered in STOPWORDS or (lowered in _units() and not any(c.isdigit() for c in word)):
+        return False  # "pcs" says nothing; "40HQ" names a container
     return len(w) > 2 or w in _SHORT_ALLOWED or w.isdigit()
 
 
@@ -279,5 +300,5 @@ def is_content(word: str) -> bool:
 def _units() -> frozenset[str]:
     return frozenset(w.lower() for w in load_data("trade_words")["units"]) | frozenset(
         "piece pieces unit units set sets pair pairs meter meters metre metres kilogram kilograms kilo kilos ton tons tonne "
-        "tonnes roll rolls dozen dozens carton cartons".split()
+        "tonnes dozen dozens".split()
     )

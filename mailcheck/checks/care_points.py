@@ -66,6 +66,10 @@ def all_points(draft: Draft, rule: Rule) -> Iterator[Hit]:
             topic = topics().get(point.topic)
             args["codes"] = _codes(verdict)
             message = "codes"
+        elif verdict.missing_numbers:
+            topic = topics().get(point.topic)
+            args["numbers"] = ", ".join(verdict.missing_numbers)
+            message = "numbers"
         else:
             topic = topics().get(point.topic)
             message = "content" if point.explicit else "requirement"
