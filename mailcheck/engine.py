@@ -9,6 +9,7 @@ in worker processes.
 from __future__ import annotations
 
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,8 +172,11 @@ def _check_jobs(todo: list[_Job], inquiry: Message | None, jobs: int) -> Iterato
     size = max(8, -(-len(items) // (jobs * 4)))  # a few chunks per worker evens out slow drafts
     chunks = [(items[i : i + size], inquiry) for i in range(0, len(items), size)]
     # "spawn": a fork of a process that already loaded spaCy or runs threads is unsafe.
-    with multiprocessing.get_context("spawn").Pool(min(jobs, len(chunks))) as pool:
-        for results in pool.imap(_pipeline().check_chunk, chunks):
+    # An executor, not a Pool: a worker that dies (killed, out of memory) raises
+    # BrokenProcessPool here instead of leaving the run waiting for it forever.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context) as executor:
+        for results in executor.map(_pipeline().check_chunk, chunks):
             yield from results
 
 
