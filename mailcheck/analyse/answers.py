@@ -8,32 +8,39 @@ A point is answered when the reply
   price, a duration or date for a lead time, terms for payment, when and how
   samples come… When the buyer asks for the price or timing of a thing
   (samples, a catalogue), the answer must sit beside that thing;
+* names every quantity the buyer wanted a price for ("500 / 1,000 / 2,000 units");
 * and, for points answered in the buyer's own words (a specification, a yes/no
-  question on a feature), covers most of the point's content words.
+  question on a feature), covers most of the point's content words in one
+  paragraph, or gives a number for a question that asks for a measure ("How
+  many per carton?").
 
 Only the writer's own statements count: not questions back to the buyer, not
 the opening thanks ("Thank you for your inquiry about T8 tubes" restates, it
 does not answer), not the topic a sentence only introduces ("About flame
 retardancy, our fabric is very stable" says nothing about flame retardancy),
-and not a step mentioned in passing ("35 days after sample approval" says
-nothing about samples). A point the reply puts off is *deferred*: answered when
-the deferral says when, and left to CARE-DEFER-WHEN when it does not.
+not praise ("Spare parts are important to us"), and not a step mentioned in
+passing ("35 days after sample approval" says nothing about samples). A point
+the reply puts off is *deferred*: answered when the deferral says when, and
+left to CARE-DEFER-WHEN when it does not.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .deferrals import Deferral, reply_deferrals
 from .draft import Draft, memoized
+from .lists import LIST_ITEM, MARKER_ONLY
 from .points import Point, buyer_points
 from .reference import acknowledgement
 from .sentences import Sentence, reply_sentences
 from .terms import Code, acronyms, code_named, initials_of, is_content, is_standard, normal, same_word, tokens, word_forms
 from .topics import Topic, topics
 
-#: Share of a point's weighted content words the reply must cover: asked points, stated requirements.
+#: Share of a point's weighted content words (codes count one each) the reply must cover: a question or
+#: request in one paragraph; one that names a standard; the reply's item with the point's list number;
+#: a stated requirement anywhere in the reply.
 COVERAGE = {"explicit": 0.55, "standards": 0.45, "numbered": 0.3, "requirement": 0.25}
 
 # "About flame retardancy, …", "Regarding quantities, …": introduces a topic, answers nothing by itself.
@@ -70,8 +77,6 @@ _PER_UNIT = re.compile(r"\b(?:per|in|into|on)\s+(?:a|an|one|each|the)?\s*([^\W_]
 _QUANTITY = re.compile(r"\d[\d,.]*\s*(?:%|°\s?C|[^\W\d_]+)")
 # "after sample approval", "upon receipt of your deposit": a step of the schedule, not an answer about it.
 _IN_PASSING = re.compile(r"\b(?:after|upon|once|following)\b[^.,;:()]*", re.IGNORECASE)
-_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|[-*•·◆▪►–])\s+")
-_MARKER_ONLY = re.compile(r"^\(?(?:\d{1,2}|[a-hA-H])[.)]$")
 
 
 @dataclass
@@ -92,19 +97,23 @@ class ReplyPart:
 class Reply:
     parts: list[ReplyPart]
     deferrals: list[Deferral]
-    #: Normal forms of every statement in the reply (acknowledgement included), for codes.
-    forms: set[str] = field(default_factory=set)
-    words: list[str] = field(default_factory=list)
+    #: Normal forms and words of every statement in the reply (acknowledgement included), for codes.
+    forms: set[str]
+    words: list[str]
 
     def answers(self) -> list[ReplyPart]:
         return [p for p in self.parts if p.role == "answer"]
 
-    def blocks(self) -> list[str]:
-        """The answering text of each paragraph or list item."""
+    def paragraphs(self) -> list[list[str]]:
+        """The answering sentences of each paragraph or list item."""
         grouped: dict[int, list[str]] = {}
         for part in self.answers():
             grouped.setdefault(part.block, []).append(part.main)
-        return [" ".join(texts) for texts in grouped.values()]
+        return list(grouped.values())
+
+    def blocks(self) -> list[str]:
+        """The answering text of each paragraph or list item."""
+        return [" ".join(texts) for texts in self.paragraphs()]
 
     def numbered(self, number: str) -> str | None:
         """The answering text of item ``number`` when the reply answers in a numbered list, else None."""
@@ -140,7 +149,7 @@ class Verdict:
 
 
 def _main_clause(text: str) -> str:
-    text = " ".join(_LIST_MARK.sub("", text).split())  # one line: evidence patterns read across wrapped lines
+    text = " ".join(LIST_ITEM.sub("", text).split())  # one line: evidence patterns read across wrapped lines
     text = _INTRO.sub("", text)
     return _IN_PASSING.sub(" ", text)
 
@@ -157,14 +166,14 @@ def reply_parts(draft: Draft) -> Reply:
     previous_end = None
     for sentence in reply_sentences(draft):
         gap = draft.text[previous_end : sentence.start] if previous_end is not None else ""
-        item = _LIST_MARK.match(sentence.text + " ")
+        item = LIST_ITEM.match(sentence.text)
         if previous_end is None or "\n\n" in gap or ("\n" in gap and item):
             block += 1
             number = None
         if item:
-            number = re.sub(r"\D", "", item.group(0)) or None
+            number = item.group("number")
         previous_end = sentence.end
-        if _MARKER_ONLY.match(sentence.text):
+        if MARKER_ONLY.match(sentence.text):
             continue  # "3." split off as a sentence: it numbers the next one
         if sentence.is_question:
             role = "question"
@@ -177,11 +186,8 @@ def reply_parts(draft: Draft) -> Reply:
         else:
             role = "answer"
         parts.append(ReplyPart(sentence, role, _main_clause(sentence.text), block, number))
-    reply = Reply(parts, deferrals)
     statements = " ".join(p.sentence.text for p in parts if p.role in ("answer", "acknowledgement"))
-    reply.forms = word_forms(statements)
-    reply.words = [w for w, _, _ in tokens(statements)]
-    return reply
+    return Reply(parts, deferrals, word_forms(statements), [w for w, _, _ in tokens(statements)])
 
 
 def coverage(point: Point, text: str) -> float:
@@ -238,15 +244,12 @@ def _codes_missing(point: Point, reply: Reply) -> tuple[tuple[Code, ...], ...]:
 
 def _topic_answered(topic: Topic, objects: list[Topic], reply: Reply) -> bool:
     """Whether the reply answers ``topic``; beside one of ``objects`` when it is their price or timing."""
-    answers = reply.answers()
     if not objects:
-        return any(topic.answered_in(p.main) for p in answers)
+        return any(topic.answered_in(p.main) for p in reply.answers())
     # The price or timing of samples must be given where the samples are: beside them, not for the goods.
-    blocks: dict[int, list[str]] = {}
-    for part in answers:
-        blocks.setdefault(part.block, []).append(part.main)
     return any(
-        any(o.asked_in(" ".join(texts)) for o in objects) and any(topic.answered_in(t) for t in texts) for texts in blocks.values()
+        any(o.asked_in(" ".join(texts)) for o in objects) and any(topic.answered_in(t) for t in texts)
+        for texts in reply.paragraphs()
     )
 
 

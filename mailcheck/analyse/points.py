@@ -22,12 +22,12 @@ from dataclasses import dataclass
 
 from . import nlp
 from .draft import Draft, memoized
+from .lists import LIST_ITEM, MARKER_ONLY
 from .sentences import Sentence, split_sentences
 from .terms import Code, codes_in, dimension_numbers, is_content, is_standard, normal, tokens
 from .topics import FREE_FORM, asked_topics, attached
 from .topics import topics as all_topics
 
-_LIST_ITEM = re.compile(r"^\s*(?:\(?(?P<number>\d{1,2})[.)]|\(?[a-hA-H][.)]|[-*•·◆▪►–])\s+")
 _WH = r"(?:what|what's|which|how|when|where|who|why|whether)"
 _AUX = r"(?:can|could|would|will|do|does|did|is|are|was|were|have|has|should|shall|may|might)"
 _REQUEST_VERBS = (
@@ -38,7 +38,8 @@ _REQUEST_VERBS = (
 _REQUEST = re.compile(
     rf"^(?:(?:and|also|so|but|then|finally|lastly)[,\s]+)*(?:"
     rf"please|pls|plz|kindly|{_AUX}\s+(?:you|it|we|i|they)\b|would it be possible|is it possible|is there any|"
-    rf"(?:i|we)(?:\s+(?:would|should|shall|will)|'d|'ll)\s+(?:also\s+)?(?:(?:like|love|want)\s+(?:you\s+)?to\s+(?:know|have|receive|get|see|ask|request|confirm|check|understand)\b"
+    rf"(?:i|we)(?:\s+(?:would|should|shall|will)|'d|'ll)\s+(?:also\s+)?"
+    rf"(?:(?:like|love|want)\s+(?:you\s+)?to\s+(?:know|have|receive|get|see|ask|request|confirm|check|understand)\b"
     rf"|be\s+(?:most\s+|very\s+|so\s+|really\s+)?(?:grateful|glad|happy|thankful|obliged)|appreciate)|"
     rf"(?:i|we)\s+(?:also\s+)?(?:want|need|wish|would like|should like|'d like)\s+to\s+(?:know|have|receive|get|see|ask|check|understand)|"
     rf"(?:also\s+)?{_REQUEST_VERBS}\b|(?:also\s+)?need\b|"
@@ -46,7 +47,9 @@ _REQUEST = re.compile(
     r")",
     re.IGNORECASE,
 )
-_QUESTION_START = re.compile(rf"^(?:(?:and|also|so|but|then|finally|lastly)[,\s]+)*{_AUX}\s+(?:you|it|they|there|the|your|this|these|we|i)\b", re.IGNORECASE)
+_QUESTION_START = re.compile(
+    rf"^(?:(?:and|also|so|but|then|finally|lastly)[,\s]+)*{_AUX}\s+(?:you|it|they|there|the|your|this|these|we|i)\b", re.IGNORECASE
+)
 # A statement the supplier must confirm: "we need …", "must be …", "is required".
 _REQUIREMENT = re.compile(
     r"\b(?:(?:we|i)(?:'d|'ll|\s+would|\s+will)?\s+(?:also\s+)?(?:need|require|want|prefer|expect|insist)|"
@@ -55,6 +58,12 @@ _REQUIREMENT = re.compile(
     re.IGNORECASE,
 )
 _LOOKING_FOR = re.compile(r"\b(?:are|am|'re|'m)\s+looking\s+for\b", re.IGNORECASE)
+# "looking for a new supplier" is background; "looking for 65/35 twill, 240 g/m2" is a specification.
+_SUPPLIER_WANTED = re.compile(
+    r"looking for (?:a |an )?(?:new |reliable |good |second )?(?:supplier|partner|manufacturer|factory|source|vendor)", re.IGNORECASE
+)
+# Measures that make a statement a specification: "120 x 80 x 25 mm, printed in 4 colours".
+_MEASURE = re.compile(r"\d[\d,.]*\s*(?:x\s*\d|mm|cm|m|kg|g|gsm|ml|l|w|v|kw|kva|k|oz|inch|pcs|sets|units|colou?rs?|%)\b", re.IGNORECASE)
 # Words that open a specification line with no verb: "Quantity: 30,000 m", "Delivery to Tokyo by 31 May".
 _SPEC_LEAD = re.compile(
     r"^(?:(?:and|also)\s+)?(?:(?:the|our|your)\s+)?(?:quantity|qty|delivery|price|prices|packing|packaging|payment|samples?|certificates?|"
@@ -64,13 +73,14 @@ _SPEC_LEAD = re.compile(
 )
 # Not points: the buyer's background, thanks and courtesies, meta-requests, their own plans.
 _BACKGROUND = re.compile(
-    r"^(?:we\s+are|we're|i\s+am|i'm|i\s+run|we\s+have\s+(?!to\b)|we\s+run|we\s+sell|we\s+supply|we\s+import|i\s+import|we\s+have\s+been|"
+    r"^(?:we\s+are|we're|i\s+am|i'm|i\s+run|we\s+have\s+(?!to\b)|we\s+run|we\s+sell|we\s+supply|we\s+import|i\s+import|"
     r"our\s+company|we\s+represent|we\s+distribute|we\s+operate|we\s+own|we\s+make|we\s+produce|we\s+manufacture|"
     r"as\s+a\b|being\s+a\b|we\s+found|i\s+found|we\s+saw|i\s+saw|we\s+got|we\s+met|our\s+(?:team|customers?|clients?)\s+(?:liked|like|are|is))",
     re.IGNORECASE,
 )
 _COURTESY = re.compile(
-    r"^(?:thank|thanks|many thanks|i hope|hope|we hope|greetings|good (?:morning|afternoon|day|evening)|awaiting your (?:kind |early |prompt )?(?:reply|response|answer)|"
+    r"^(?:thank|thanks|many thanks|i hope|hope|we hope|greetings|good (?:morning|afternoon|day|evening)|"
+    r"awaiting your (?:kind |early |prompt )?(?:reply|response|answer)|"
     r"looking forward|i look forward|we look forward|hope to hear|waiting for your|have a nice|best regards|kind regards|regards|"
     r"nice to|glad to|pleased to)",
     re.IGNORECASE,
@@ -93,15 +103,19 @@ _INTENT = re.compile(
 _OWN_PLAN = re.compile(r"^(?:and\s+)?(?:we|i)\s+(?:will|'ll|shall|am going to|are going to)\s+(?!need|require)", re.IGNORECASE)
 # A header that is only a header: short, or announcing "the following"/"questions"/"details".
 _HEADER_ONLY = re.compile(
-    r"^\W*(?:\w+\W+){0,3}\w+\W*$|\b(?:confirm|answer|advise|clarify)\s+the\s+following\b|\b(?:the\s+following|below|as\s+follows|questions?|points?|details|information|requirements?|"
+    r"^\W*(?:\w+\W+){0,3}\w+\W*$|\b(?:confirm|answer|advise|clarify)\s+the\s+following\b"
+    r"|\b(?:the\s+following|below|as\s+follows|questions?|points?|details|information|requirements?|"
     r"specifications?|specs|changes|needs|list|items|from\s+you|need|require|want|would\s+like)\s*[:：]\s*$",
     re.IGNORECASE,
 )
 # Where one sentence holds several asks: "…, and whether …", "…, how long …", "… and how fast can you ship?"
 _CLAUSE_BREAK = re.compile(
-    rf";\s+|,\s*and,\s*if so,\s*|,\s*(?:and\s+)?(?:also\s+)?(?=(?:what|what's|how|whether|if|please|pls|kindly|could you|can you|would you|will you|do you|"
-    rf"confirm|send|quote|mention|advise|tell|let (?:me|us) know|provide|share|give|include|state)\b)(?!if (?:any|possible|so|needed|necessary)\b)"
-    rf"|\s+and\s+(?=(?:how|what|when|which|where|whether|could you|can you|would you|will you|do you|does it|is it|are they|are you|please)\b)"
+    rf";\s+|,\s*and,\s*if so,\s*"
+    rf"|,\s*(?:and\s+)?(?:also\s+)?(?=(?:what|what's|how|whether|if|please|pls|kindly|could you|can you|would you|will you|do you|"
+    rf"confirm|send|quote|mention|advise|tell|let (?:me|us) know|provide|share|give|include|state)\b)"
+    rf"(?!if (?:any|possible|so|needed|necessary)\b)"
+    rf"|\s+and\s+(?=(?:how|what|when|which|where|whether|could you|can you|would you|will you|do you|does it|is it|are they|"
+    rf"are you|please)\b)"
     rf"|\s+[-–—]\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
     r"|,?\s+and\s+(?=(?:we|i)\s+(?:also\s+)?(?:need|require|want|would like|'d like)\b)",
     re.IGNORECASE,
@@ -238,15 +252,6 @@ def _kind(clause: str, question_sentence: bool, in_list: str | None) -> str | No
     return "maybe"
 
 
-_MEASURE = re.compile(r"\d[\d,.]*\s*(?:x\s*\d|mm|cm|m|kg|g|gsm|ml|l|w|v|kw|kva|k|oz|inch|pcs|sets|units|colou?rs?|%)\b", re.IGNORECASE)
-
-
-_SUPPLIER_WANTED = re.compile(
-    r"looking for (?:a |an )?(?:new |reliable |good |second )?(?:supplier|partner|manufacturer|factory|source|vendor)", re.IGNORECASE
-)
-_MARKER_ONLY = re.compile(r"^\(?(?P<number>\d{1,2}|[a-hA-H])[.)]$")
-
-
 # Where the shared splitter cuts after an abbreviation inside a specification: "(min. 80 µm)", "approx. 5 kg".
 _CUT_AFTER = re.compile(r"\b(?:min|max|approx|appr|ca|abt|incl|excl|no|nr|ref|vol|art|pcs|qty)\.$", re.IGNORECASE)
 
@@ -271,13 +276,13 @@ def _raw_clauses(draft: Draft) -> list[_Clause]:
         previous_end = zone_start
         marker: str | None = None  # "1." split off as a sentence of its own
         for sentence in _whole_sentences(text, zone_start, zone_end):
-            only = _MARKER_ONLY.match(sentence.text)
+            only = MARKER_ONLY.match(sentence.text)
             if only:
                 marker = only.group("number")
                 continue
             gap = text[previous_end : sentence.start]
             previous_end = sentence.end
-            item = _LIST_ITEM.match(sentence.text)
+            item = LIST_ITEM.match(sentence.text)
             in_item = bool(item) or marker is not None
             # Only a line's first sentence is a list entry; "Can it handle -20 °C? Most cabins are unheated." adds context.
             line_head = in_item or sentence.start == 0 or text[sentence.start - 1] == "\n"
@@ -314,9 +319,10 @@ def _point_texts(draft: Draft) -> list[str]:
 def _terms(clause: str, doc, codes: list[list[Code]]) -> tuple[Term, ...]:
     """The content words of a point, weighted by part of speech when a tagger is loaded.
 
-    Numbers weigh as nouns; words in brackets
-    half ("speed limited to 25 km/h (Dutch rules)": the rule is the reason, not the ask).
-    Codes are left out: the reply must name them anyway, and they are checked on their own.
+    Nouns and numbers weigh 1, adjectives and verbs ½, words that name nothing in particular
+    ("material", "product") ½, and words in brackets half as much ("speed limited to 25 km/h
+    (Dutch rules)": the rule is the reason, not the ask). Codes are left out: they are counted
+    on their own, one per group of alternatives.
     """
     coded = {normal(part) for group in codes for code in group for part in code.parts}
     coded |= {normal(piece) for group in codes for code in group for piece in re.split(r"[-/ ]", code.text) if piece}

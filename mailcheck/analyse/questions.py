@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .draft import Draft, memoized
+from .lists import LIST_ITEM, MARKER_ONLY
 from .sentences import Sentence, reply_sentences
 
 # "Please let us know which colour you prefer", "Kindly confirm the quantity": a question without "?".
@@ -32,7 +33,6 @@ _COURTESY = re.compile(
 )
 # A question that offers options: "500 or 1,000 pcs?", "black, white or grey?".
 _CHOICE = re.compile(r"\bor\b|\beither\b|\b(?:1|a)\)\s", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|[-*•·◆▪►–])(?:\s+|$)")
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,8 @@ def reply_questions(draft: Draft) -> list[Question]:
             paragraph += 1
         previous_end = sentence.end
         line_start = draft.text.rfind("\n", 0, sentence.start) + 1
-        listed = marker_before or bool(_LIST_ITEM.match(draft.text[line_start : sentence.end]))
-        marker_before = bool(re.fullmatch(r"\(?\d{1,2}[.)]", sentence.text))
+        listed = marker_before or bool(LIST_ITEM.match(draft.text[line_start : sentence.end]))
+        marker_before = bool(MARKER_ONLY.match(sentence.text))
         asked = _is_question(sentence)
         if asked is not None:
             result.append(Question(sentence, asked[0], paragraph, listed))

@@ -51,7 +51,8 @@ def _sent(draft: Draft) -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _received(draft: Draft) -> datetime | None:
+def inquiry_time(draft: Draft) -> datetime | None:
+    """When the buyer sent the message the draft answers, with its zone; None when unknown."""
     buyer = draft.buyer
     if buyer.date is None:
         return None
@@ -111,7 +112,7 @@ def _days(names: list[str]) -> frozenset[int]:
 
 def reply_timing(draft: Draft, options: dict[str, Any]) -> Timing | None:
     """The first regional expectation the reply misses, or None (also when a date is unknown)."""
-    received = _received(draft)
+    received = inquiry_time(draft)
     if received is None:
         return None
     sent = _sent(draft)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from ..analyse.draft import Draft
 from ..analyse.timing import reply_timing
@@ -27,6 +27,15 @@ def duration(delta: timedelta) -> Text:
         en.append(f"{minutes} min")
         zh.append(f"{minutes} 分钟")
     return Text(" ".join(en) or "0 min", " ".join(zh) or "0 分钟")
+
+
+_WEEKDAYS_ZH = "一二三四五六日"
+
+
+def _day_and_time(moment: datetime) -> Text:
+    """"Wed 15:00" / "周三 15:00"."""
+    clock = moment.strftime("%H:%M")
+    return Text(f"{moment:%a} {clock}", f"周{_WEEKDAYS_ZH[moment.weekday()]} {clock}")
 
 
 def _where(draft: Draft) -> tuple[str, int, int]:
@@ -55,7 +64,7 @@ def timing(draft: Draft, rule: Rule) -> Iterator[Hit]:
         "fast": rule.options["fast-hours"],
         "country": country.name if country else "",
         "sent": found.sent.astimezone(zone).strftime("%H:%M"),
-        "due": found.due.astimezone(zone).strftime("%a %H:%M") if found.due else "",
+        "due": _day_and_time(found.due.astimezone(zone)) if found.due else "",
     }
     message = found.kind
     if found.kind == "late" and found.working < found.delay - timedelta(hours=1):
