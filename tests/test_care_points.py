@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
 
+from mailcheck.analyse import nlp
 from mailcheck.analyse.answers import verdicts
 from mailcheck.analyse.draft import Draft
 from mailcheck.analyse.points import buyer_points
@@ -141,3 +143,15 @@ def test_answers_are_judged_by_their_facts(ask, reply, status):
 def test_time_expressions(text, when):
     found = time_expression(text)
     assert (found.group(0) if found else None) == when
+
+
+def test_without_an_english_model_points_are_still_found_and_judged(monkeypatch):
+    """The blank pipeline (no tagger) weighs every content word alike; the lexical rules still work."""
+    import spacy  # only here: importing spaCy is slow, and no other test needs it directly
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    monkeypatch.setattr(nlp, "_nlp", blank)
+    monkeypatch.setattr(nlp, "_docs", OrderedDict())
+    assert not nlp.is_statistical()
+    assert _status("Do you have E-mark? What is your MOQ?", "MOQ: 500 pcs per model.") == ["unanswered", "answered"]

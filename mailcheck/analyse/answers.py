@@ -318,11 +318,24 @@ def judge(point: Point, reply: Reply) -> Verdict:
     return Verdict(point, status, missing_topics, missing_codes, missing_numbers, deferral)
 
 
+# "Please see our answers in red below": the answers sit between the buyer's quoted lines.
+_INLINE = re.compile(
+    r"\b(?:see|find|check)\s+(?:our|my|the)?\s*(?:answers?|replies|reply|comments?|remarks?)\s+(?:in\s+\w+\s+)?"
+    r"(?:below|above|inline|in\s+(?:red|blue|green|bold))|\b(?:answered|replied|commented)\s+(?:below|inline|point\s+by\s+point)",
+    re.IGNORECASE,
+)
+
+
 @memoized
 def verdicts(draft: Draft) -> list[Verdict]:
-    """One verdict per buyer point, in the order the buyer wrote them."""
+    """One verdict per buyer point, in the order the buyer wrote them.
+
+    None when the writer answers inside the quoted message ("see our answers in red below"):
+    those answers cannot be told from the buyer's lines, and a guess would report points that
+    were answered.
+    """
     points = buyer_points(draft)
-    if not points:
+    if not points or _INLINE.search(draft.split.reply_text):
         return []
     reply = reply_parts(draft)
     return [judge(point, reply) for point in points]

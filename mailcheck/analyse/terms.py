@@ -141,7 +141,11 @@ def _trade_codes() -> tuple[frozenset[str], frozenset[str]]:
 
 _UNIT_NUMBER = re.compile(r"^\d[\d.,\-–]*[a-zA-Z°µ²³/]{1,5}$")
 _UNIT_RATIO = re.compile(r"^[a-zA-Z]{1,3}/[a-zA-Z]{1,3}[0-9²³]?$|^[xX×]\d+$")  # g/m2, km/h; "x2" is a count
-_NOT_CODES = frozenset("i ok ps fyi asap pls tbc tba usa uk eu rmb xs xl xxl xxxl 2xl 3xl 4xl 5xl".split())
+# Capitals that are no standard the reply must repeat: sizes, file types, couriers.
+_NOT_CODES = frozenset(
+    "i ok ps fyi asap pls tbc tba usa uk eu rmb xs xl xxl xxxl 2xl 3xl 4xl 5xl pdf ai eps jpg png dwg "
+    "dhl ups tnt ems fedex sf".split()
+)
 
 
 def is_code(word: str, shouting: bool = False) -> bool:
