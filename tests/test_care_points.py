@@ -155,3 +155,11 @@ def test_without_an_english_model_points_are_still_found_and_judged(monkeypatch)
     monkeypatch.setattr(nlp, "_docs", OrderedDict())
     assert not nlp.is_statistical()
     assert _status("Do you have E-mark? What is your MOQ?", "MOQ: 500 pcs per model.") == ["unanswered", "answered"]
+
+
+def test_the_cost_asked_after_the_samples_is_the_samples_cost():
+    statuses = _status(
+        "Can you send 2 samples, and what is the cost?",
+        "We can send 2 samples by DHL this week.\n\nPrice: USD 7.20/pc FOB Shenzhen for 1,000 pcs.",
+    )
+    assert statuses == ["answered", "unanswered"]

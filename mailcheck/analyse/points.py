@@ -178,6 +178,8 @@ class _Clause:
     end: int
     kind: str
     number: str | None
+    #: The sentence the clause was cut from, counted in the message.
+    sentence: int
 
 
 def _body_zones(draft: Draft) -> list[tuple[str, int, int]]:
@@ -275,7 +277,7 @@ def _raw_clauses(draft: Draft) -> list[_Clause]:
         listing: str | None = None
         previous_end = zone_start
         marker: str | None = None  # "1." split off as a sentence of its own
-        for sentence in _whole_sentences(text, zone_start, zone_end):
+        for sentence_index, sentence in enumerate(_whole_sentences(text, zone_start, zone_end)):
             only = MARKER_ONLY.match(sentence.text)
             if only:
                 marker = only.group("number")
@@ -307,7 +309,7 @@ def _raw_clauses(draft: Draft) -> list[_Clause]:
                 if kind == "maybe" and in_item and re.search(r"\d", clause):
                     kind = "requirement"  # an unannounced specification list: "- 600 sets of each size"
                 if kind:
-                    found.append(_Clause(clause, clause_start, clause_start + len(clause), kind, number))
+                    found.append(_Clause(clause, clause_start, clause_start + len(clause), kind, number, sentence_index))
     return found
 
 
@@ -366,7 +368,8 @@ def buyer_points(draft: Draft) -> list[Point]:
     if not clauses:
         return []
     docs = nlp.docs([c.text for c in clauses])
-    points = []
+    points: list[Point] = []
+    sentences: list[int] = []  # the sentence each point was cut from
     for clause, doc in zip(clauses, docs):
         kind = clause.kind
         if kind == "maybe":
@@ -381,6 +384,12 @@ def buyer_points(draft: Draft) -> list[Point]:
         terms = _terms(clause.text, doc, codes)
         if not topics and not codes and len(terms) < 2:
             continue  # "80 µm)": a fragment, not a point
+        pairs = [(a.id, o.id) for o in topics if o.object for a in topics if a is not o and attached(a, o, clause.text)]
+        previous = points[-1] if points and sentences[-1] == clause.sentence else None
+        if previous is not None and len(terms) <= 1 and not any(t.object for t in topics):
+            # "Can you send 2 samples, and what is the cost?": the cost of the samples.
+            things = [o for o in previous.topics if all_topics()[o].object]
+            pairs += [(t.id, o) for t in topics if t.has_evidence for o in things]
         points.append(
             Point(
                 text=clause.text,
@@ -392,11 +401,10 @@ def buyer_points(draft: Draft) -> list[Point]:
                 codes=tuple(tuple(group) for group in codes),
                 terms=terms,
                 number=clause.number,
-                attached=tuple(
-                    (a.id, o.id) for o in topics if o.object for a in topics if a is not o and attached(a, o, clause.text)
-                ),
+                attached=tuple(pairs),
             )
         )
+        sentences.append(clause.sentence)
     return points
 
 
