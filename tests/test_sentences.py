@@ -39,3 +39,11 @@ def test_wrapped_lines_join_and_list_items_split():
 def test_question_flag():
     found = split_sentences("Do you prefer 500 or 1,000 pcs? We can ship in May.")
     assert [s.is_question for s in found] == [True, False]
+
+
+def test_list_numbers_titles_and_units():
+    assert texts("1. Price: USD 3/pc. 2. MOQ: 500 pcs.") == ["1. Price: USD 3/pc.", "2. MOQ: 500 pcs."]
+    assert texts("Film thickness (min. 80 µm) is fine.") == ["Film thickness (min. 80 µm) is fine."]
+    assert texts("We send a copy of B/L.\nPayment is T/T.") == ["We send a copy of B/L.", "Payment is T/T."]
+    assert texts("It works down to -20 °C. Charging needs 0 °C.") == ["It works down to -20 °C.", "Charging needs 0 °C."]
+    assert texts("Dear Eng. Al-Dosari, thank you. Call J. Smith.") == ["Dear Eng. Al-Dosari, thank you.", "Call J. Smith."]

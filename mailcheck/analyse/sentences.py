@@ -17,7 +17,7 @@ from .draft import Draft, memoized
 
 #: Words after which a full stop never ends the sentence: a name or number follows.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nos nr jr sr vs approx appr e.g i.e eg ie ca fig dept "
+    "mr mrs ms dr prof eng engr ing dott st no nos nr jr sr vs approx appr min max avg e.g i.e eg ie ca fig dept "
     "tel fax mob ref attn jan feb mar apr jun jul aug sep sept oct nov dec int'l".split()
 )
 #: Abbreviations that often end a sentence too: they end it when a capital follows.
@@ -40,13 +40,20 @@ class Sentence:
         return self.text.rstrip().endswith(("?", "？"))
 
 
-def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    """Whether the punctuation of ``match`` really ends a sentence."""
+def _ends_sentence(text: str, match: re.Match[str], since: int) -> bool:
+    """Whether the punctuation of ``match`` really ends a sentence begun at ``since`` in ``text``."""
     mark_start = match.start(1)
     if match.group(1).startswith((".",)) and len(match.group(1)) == 1:
-        word = re.search(r"([\w.'’]+)$", text[:mark_start])
-        token = word.group(1).lower() if word else ""
-        if token.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+        word = re.search(r"(^|.)([\w.'’]+)$", text[:mark_start])
+        token = word.group(2).lower() if word else ""
+        before = word.group(1) if word else ""
+        if token.rstrip(".") in _ABBREVIATIONS:
+            return False
+        # An initial ("J. Smith"), not the end of "B/L." or "-20 °C.".
+        if re.fullmatch(r"[a-z]", token) and before in ("", " ", "\t"):
+            return False
+        # A list number ("1. Price: …") opening the sentence.
+        if token.isdigit() and not text[since : word.start(2)].strip():
             return False
         if token.rstrip(".") in _FINAL_ABBREVIATIONS and not text[match.end() :].lstrip()[:1].isupper():
             return False
@@ -87,7 +94,8 @@ def split_sentences(text: str, offset: int = 0, zone: str = "body") -> list[Sent
             start = line_start + len(line) - len(line.lstrip())
         cursor = 0
         for match in _END.finditer(line):
-            if match.end() <= cursor or not _ends_sentence(line, match):
+            since = max(cursor, start - line_start if start is not None else 0, 0)
+            if match.end() <= cursor or not _ends_sentence(line, match, since):
                 continue
             close(line_start + match.end())
             rest = line[match.end() :]
