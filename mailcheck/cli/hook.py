@@ -68,7 +68,7 @@ def check_staged(folders: list[str]) -> int:
         os.chdir(_git(["rev-parse", "--show-toplevel"]).strip())
         drafts = staged_drafts(folders)
     except RuntimeError as err:
-        click.echo(f"mailcheck pre-commit hook: {err}", err=True)
+        click.echo(pick(default_lang(), "mailcheck pre-commit hook: ", "mailcheck 提交前钩子：") + str(err), err=True)
         return 2
     if not drafts:
         return 0
