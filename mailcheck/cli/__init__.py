@@ -14,6 +14,7 @@ import importlib
 import click
 
 from .. import __version__
+from .options import tr
 
 #: Sub-command name -> "module:command" in this package.
 COMMANDS = {
@@ -38,10 +39,12 @@ class _LazyGroup(click.Group):
         return getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
 
 
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help=tr("Check drafted replies to overseas buyers before they are sent.",
+                     "在发送前检查写给海外买家的回复草稿。"))
 @click.version_option(__version__, prog_name="mailcheck")
 def main() -> None:
-    """Check drafted replies to overseas buyers before they are sent."""
+    pass
 
 
 __all__ = ["main"]

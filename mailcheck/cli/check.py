@@ -17,45 +17,49 @@ from ..read import ReadError, read_file
 from ..report import FORMATS, FormatOptions
 from ..results import Report
 from ..write import fix_files, fix_report
-from .options import fail, split_codes, use_color
+from .options import fail, split_codes, tr, use_color
 from .progress import progress_bar
 
 
-@click.command("check")
+@click.command("check", help=tr(
+    "Check drafts: files, folders (recursively) or mailboxes.\n\nExits 1 when a draft fails (a finding at "
+    "--fail-level or a score under --fail-under), 2 when a draft cannot be read. Results of drafts that did not "
+    "change since the last run are reused (see --no-cache).",
+    "检查草稿：文件、文件夹（含子文件夹）或邮箱。\n\n有草稿不通过（出现 --fail-level 级别的问题或得分低于 "
+    "--fail-under）时退出码为 1，有草稿无法读取时为 2。上次检查后没有变化的草稿沿用上次的结果（见 --no-cache）。"))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
 @click.option("--inquiry", type=click.Path(path_type=Path, dir_okay=False),
-              help="The buyer's message, when it is not quoted in the draft.")
-@click.option("--region", metavar="CODE", help="The buyer's country (ISO code: DE, US, SA…).")
+              help=tr("The buyer's message, when it is not quoted in the draft.", "买家来信（草稿中没有引用时）。"))
+@click.option("--region", metavar="CODE", help=tr("The buyer's country (ISO code: DE, US, SA…).", "买家所在国家（ISO 代码：DE、US、SA…）。"))
 @click.option("--select", multiple=True, metavar="CODES",
-              help="Only these rules: codes, code prefixes, norm IDs or pillars, comma-separated.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
+              help=tr("Only these rules: codes, code prefixes, norm IDs or pillars, comma-separated.",
+                      "只运行这些规则：规则代码、代码前缀、规范编号或支柱，用逗号分隔。"))
+@click.option("--ignore", multiple=True, metavar="CODES", help=tr("Skip these rules (same forms as --select).", "跳过这些规则（写法同 --select）。"))
 @click.option("--fail-level", type=click.Choice(SEVERITIES), default=None,
-              help="Exit 1 when a finding is at least this severe [default: warning].")
+              help=tr("Exit 1 when a finding is at least this severe [default: warning].",
+                      "出现该级别及以上的问题时退出码为 1［默认：warning］。"))
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
-              help="Exit 1 when a draft's overall score is below this.")
+              help=tr("Exit 1 when a draft's overall score is below this.", "草稿总分低于此值时退出码为 1。"))
 @click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
-              help="Report language [default: from the locale].")
+              help=tr("Report language [default: from the locale].", "报告语言［默认：按系统语言］。"))
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="Use this config file instead of searching for one.")
+              help=tr("Use this config file instead of searching for one.", "使用此配置文件，不再自动查找。"))
 @click.option("--now", type=click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]),
-              help="The time to judge reply timing against (default: the draft's Date, else now).")
-@click.option("--color/--no-color", default=None, help="Colour the text report [default: on a terminal].")
-@click.option("-v", "--verbose", is_flag=True, help="List every draft, not only the failing ones.")
+              help=tr("The time to judge reply timing against (default: the draft's Date, else now).",
+                      "判断回复时效所依据的时间（默认：草稿的 Date，否则为当前时间）。"))
+@click.option("--color/--no-color", default=None, help=tr("Colour the text report [default: on a terminal].", "文本报告使用颜色［默认：在终端中使用］。"))
+@click.option("-v", "--verbose", is_flag=True, help=tr("List every draft, not only the failing ones.", "列出所有草稿，而不只是不通过的。"))
 @click.option("--no-cache", is_flag=True,
-              help="Check every draft again instead of reusing results of unchanged drafts.")
+              help=tr("Check every draft again instead of reusing results of unchanged drafts.",
+                      "重新检查所有草稿，不沿用未变化草稿的结果。"))
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Worker processes for large folders (0: one per CPU).")
-@click.option("--fix", is_flag=True, help="Write the safe fixes into the drafts, then report what is left.")
-@click.option("--diff", "show_diff", is_flag=True, help="Show the safe fixes as a unified diff; change no file.")
+              help=tr("Worker processes for large folders (0: one per CPU).", "检查大文件夹时使用的工作进程数（0：每个 CPU 一个）。"))
+@click.option("--fix", is_flag=True, help=tr("Write the safe fixes into the drafts, then report what is left.",
+                      "把安全的修改写入草稿，再报告剩下的问题。"))
+@click.option("--diff", "show_diff", is_flag=True, help=tr("Show the safe fixes as a unified diff; change no file.", "以 unified diff 显示安全的修改，不改动任何文件。"))
 def check_command(paths, fmt, inquiry, region, select, ignore, fail_level, fail_under, lang, config_path, now,
                   color, verbose, no_cache, jobs, fix, show_diff) -> None:
-    """Check drafts: files, folders (recursively) or mailboxes.
-
-    Exits 1 when a draft fails (a finding at --fail-level or a score under
-    --fail-under), 2 when a draft cannot be read. Results of drafts that did
-    not change since the last run are reused (see --no-cache).
-    """
     overrides: dict = {}
     if region:
         overrides["region"] = region.upper()

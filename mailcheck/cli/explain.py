@@ -13,7 +13,7 @@ from ..i18n import pick
 from ..packs import PackError, Rule, load_data
 from ..report.text import PILLAR_ZH, SEVERITY_ZH
 from ..selection import all_rules, matches
-from .options import config_option, fail, lang_option, load_config
+from .options import config_option, fail, lang_option, load_config, tr
 
 SCOPE_ZH = {"subject": "主题", "greeting": "称呼", "body": "正文", "closing": "结束语", "signature": "签名", "quote": "引用"}
 #: List options longer than this are shortened to their first entries.
@@ -76,13 +76,15 @@ def explain_norm(norm: str, entry: dict[str, Any], rules: list[Rule], lang: str)
     ]
 
 
-@click.command("explain")
+@click.command("explain", short_help=tr("Explain a rule, code prefix, norm or pillar.", "说明规则、代码前缀、规范或支柱。"), help=tr(
+    "Explain a rule (STR-SUBJECT), a code prefix (STR), a norm ID or a pillar (care): why it matters, "
+    "a bad and a good example, and the rule's options.",
+    "说明一条规则（STR-SUBJECT）、一个代码前缀（STR）、一个规范编号或一个支柱（care）："
+    "为什么重要、不好和好的写法示例，以及规则的选项。"))
 @click.argument("topic")
 @config_option
 @lang_option
 def explain_command(topic, config_path, lang) -> None:
-    """Explain a rule (STR-SUBJECT), a code prefix (STR), a norm ID or a pillar (care): why it matters,
-    a bad and a good example, and the rule's options."""
     config = load_config(config_path, lang)
     lang = config.lang
     try:

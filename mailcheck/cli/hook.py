@@ -19,7 +19,7 @@ import click
 from ..i18n import default_lang, pick
 from ..read import DraftSource, discover
 from .check import check_command
-from .options import fail
+from .options import fail, tr
 
 MARKER = "# installed by `mailcheck install-hook`"
 SCRIPT = """\
@@ -81,11 +81,13 @@ def _hooks_dir(repo: Path) -> Path:
     return (repo / _git(["rev-parse", "--git-path", "hooks"], cwd=repo).strip()).resolve()
 
 
-@click.command("install-hook")
+@click.command("install-hook", help=tr(
+    "Install a git pre-commit hook that checks the drafts staged under FOLDERS (default: the whole repository).",
+    "安装 git 提交前钩子，检查 FOLDERS（默认整个仓库）中暂存的草稿。"))
 @click.argument("folders", nargs=-1, type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option("--force", is_flag=True, help="Replace a pre-commit hook that mailcheck did not install.")
+@click.option("--force", is_flag=True, help=tr("Replace a pre-commit hook that mailcheck did not install.",
+                                              "替换不是 mailcheck 安装的提交前钩子。"))
 def install_hook_command(folders, force) -> None:
-    """Install a git pre-commit hook that checks the drafts staged under FOLDERS (default: the whole repository)."""
     lang = default_lang()
     start = folders[0] if folders else Path.cwd()
     try:

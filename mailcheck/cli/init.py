@@ -12,7 +12,7 @@ import click
 from ..analyse.region import country
 from ..config import ConfigError, from_table
 from ..i18n import LANGS, default_lang, pick
-from .options import fail
+from .options import fail, tr
 
 CONFIG_NAME = "mailcheck.toml"
 
@@ -136,17 +136,20 @@ def render_config(
     return text
 
 
-@click.command("init")
+@click.command("init", help=tr("Write a commented mailcheck.toml with your company profile into FOLDER.",
+                               "在 FOLDER 中生成带注释、含公司信息的 mailcheck.toml。"))
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
-@click.option("--company", help="Your company's name, as it appears in signatures.")
-@click.option("--region", metavar="CODE", help="The buyer's country, when every draft goes to one market.")
-@click.option("--office-hours", default="09:00-18:00", show_default=True)
-@click.option("--timezone", default="Asia/Shanghai", show_default=True, help="Your time zone (IANA name).")
+@click.option("--company", help=tr("Your company's name, as it appears in signatures.", "公司名称，与签名中的写法一致。"))
+@click.option("--region", metavar="CODE", help=tr("The buyer's country, when every draft goes to one market.",
+                                                  "草稿都发往同一市场时，买家所在国家。"))
+@click.option("--office-hours", default="09:00-18:00", show_default=True, help=tr("Your office hours.", "办公时间。"))
+@click.option("--timezone", default="Asia/Shanghai", show_default=True,
+              help=tr("Your time zone (IANA name).", "所在时区（IANA 名称）。"))
 @click.option("--lang", type=click.Choice(LANGS), default=None,
-              help="Language of the comments and reports [default: the locale's].")
-@click.option("--force", is_flag=True, help="Overwrite an existing mailcheck.toml.")
+              help=tr("Language of the comments and reports [default: the locale's].",
+                      "注释和报告的语言［默认：按系统语言］。"))
+@click.option("--force", is_flag=True, help=tr("Overwrite an existing mailcheck.toml.", "覆盖已有的 mailcheck.toml。"))
 def init_command(folder, company, region, office_hours, timezone, lang, force) -> None:
-    """Write a commented mailcheck.toml with your company profile into FOLDER."""
     lang = lang or default_lang()
     target = folder / CONFIG_NAME
     if target.exists() and not force:

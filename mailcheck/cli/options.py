@@ -9,7 +9,12 @@ from pathlib import Path
 import click
 
 from ..config import Config, ConfigError, config_for, read_config
-from ..i18n import LANGS, default_lang
+from ..i18n import LANGS, default_lang, pick
+
+
+def tr(en: str, zh: str) -> str:
+    """Help text in the locale's language: help is built before ``--lang`` is read."""
+    return pick(default_lang(), en, zh)
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -33,13 +38,14 @@ def config_option(function):
     """``--config FILE``, shared by the commands that read a config."""
     return click.option(
         "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-        help="Use this config file instead of searching for one.",
+        help=tr("Use this config file instead of searching for one.", "使用此配置文件，不再自动查找。"),
     )(function)
 
 
 def lang_option(function):
     return click.option("--lang", type=click.Choice(LANGS), default=None,
-                        help="Language [default: the config's, else the locale's].")(function)
+                        help=tr("Language [default: the config's, else the locale's].",
+                                "语言［默认：按配置，否则按系统语言］。"))(function)
 
 
 def load_config(config_path: Path | None, lang: str | None = None) -> Config:

@@ -12,7 +12,7 @@ from ..i18n import pick
 from ..packs import PackError, Rule
 from ..report.text import PILLAR_ZH, SEVERITY_ZH
 from ..selection import active_rules, all_rules
-from .options import config_option, fail, lang_option, load_config
+from .options import config_option, fail, lang_option, load_config, tr
 
 
 def rule_dict(rule: Rule, active: Rule | None) -> dict:
@@ -59,16 +59,15 @@ def _table(rows: list[dict], lang: str) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-@click.command("rules")
+@click.command("rules", help=tr(
+    "List the rules: code, severity, pillar, norms, name.\n\nSeverities and \"(off)\" are as the config in effect "
+    "here sets them. `mailcheck explain CODE` shows a rule's docs.",
+    "列出规则：代码、级别、支柱、规范、名称。\n\n级别和“（未启用）”按此处生效的配置显示。"
+    "`mailcheck explain 代码` 显示规则说明。"))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @config_option
 @lang_option
 def rules_command(fmt, config_path, lang) -> None:
-    """List the rules: code, severity, pillar, norms, name.
-
-    Severities and "(off)" are as the config in effect here sets them.
-    `mailcheck explain CODE` shows a rule's docs.
-    """
     config = load_config(config_path, lang)
     try:
         active = {rule.code: rule for rule in active_rules(config)}
