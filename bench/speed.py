@@ -185,7 +185,8 @@ def main() -> None:
     }
     for key, value in ratios.items():
         verdict = "ok" if (value < TARGETS[key] if key == "memory_mb" else value <= TARGETS[key]) else "MISSED"
-        print(f"  {labels[key]:<26} {value:7.2f}   target {'<' if key == 'memory_mb' else '≤'} {TARGETS[key]}   {verdict}")
+        bound = "<" if key == "memory_mb" else "≤"
+        print(f"  {labels[key]:<26} {value:7.2f}   target {bound} {TARGETS[key]}   {verdict}")
 
 
 if __name__ == "__main__":

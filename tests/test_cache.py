@@ -161,7 +161,9 @@ def test_an_unwritable_cache_folder_does_not_stop_the_run(drafts, tmp_path):
 
 def test_a_draft_without_date_judged_against_the_clock_expires(drafts, tmp_path, monkeypatch):
     run(drafts, ResultCache(tmp_path / "cache"))
-    stored = {json.loads(p.read_text(encoding="utf-8"))["result"]["message"]["path"]: p for p in entries(tmp_path / "cache")}
+    stored = {
+        json.loads(p.read_text(encoding="utf-8"))["result"]["message"]["path"]: p for p in entries(tmp_path / "cache")
+    }
     undated = json.loads(stored[str(drafts / "020-undated.txt")].read_text(encoding="utf-8"))
     dated = json.loads(stored[str(drafts / "001-de-led-panels.eml")].read_text(encoding="utf-8"))
     assert undated["result"]["message"]["date"] is None and undated["expires"] is not None

@@ -31,11 +31,13 @@ from .progress import progress_bar
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
 @click.option("--inquiry", type=click.Path(path_type=Path, dir_okay=False),
               help=tr("The buyer's message, when it is not quoted in the draft.", "买家来信（草稿中没有引用时）。"))
-@click.option("--region", metavar="CODE", help=tr("The buyer's country (ISO code: DE, US, SA…).", "买家所在国家（ISO 代码：DE、US、SA…）。"))
+@click.option("--region", metavar="CODE",
+              help=tr("The buyer's country (ISO code: DE, US, SA…).", "买家所在国家（ISO 代码：DE、US、SA…）。"))
 @click.option("--select", multiple=True, metavar="CODES",
               help=tr("Only these rules: codes, code prefixes, norm IDs or pillars, comma-separated.",
                       "只运行这些规则：规则代码、代码前缀、规范编号或支柱，用逗号分隔。"))
-@click.option("--ignore", multiple=True, metavar="CODES", help=tr("Skip these rules (same forms as --select).", "跳过这些规则（写法同 --select）。"))
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help=tr("Skip these rules (same forms as --select).", "跳过这些规则（写法同 --select）。"))
 @click.option("--fail-level", type=click.Choice(SEVERITIES), default=None,
               help=tr("Exit 1 when a finding is at least this severe [default: warning].",
                       "出现该级别及以上的问题时退出码为 1［默认：warning］。"))
@@ -48,16 +50,21 @@ from .progress import progress_bar
 @click.option("--now", type=click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]),
               help=tr("The time to judge reply timing against (default: the draft's Date, else now).",
                       "判断回复时效所依据的时间（默认：草稿的 Date，否则为当前时间）。"))
-@click.option("--color/--no-color", default=None, help=tr("Colour the text report [default: on a terminal].", "文本报告使用颜色［默认：在终端中使用］。"))
-@click.option("-v", "--verbose", is_flag=True, help=tr("List every draft, not only the failing ones.", "列出所有草稿，而不只是不通过的。"))
+@click.option("--color/--no-color", default=None,
+              help=tr("Colour the text report [default: on a terminal].", "文本报告使用颜色［默认：在终端中使用］。"))
+@click.option("-v", "--verbose", is_flag=True,
+              help=tr("List every draft, not only the failing ones.", "列出所有草稿，而不只是不通过的。"))
 @click.option("--no-cache", is_flag=True,
               help=tr("Check every draft again instead of reusing results of unchanged drafts.",
                       "重新检查所有草稿，不沿用未变化草稿的结果。"))
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help=tr("Worker processes for large folders (0: one per CPU).", "检查大文件夹时使用的工作进程数（0：每个 CPU 一个）。"))
+              help=tr("Worker processes for large folders (0: one per CPU).",
+                      "检查大文件夹时使用的工作进程数（0：每个 CPU 一个）。"))
 @click.option("--fix", is_flag=True, help=tr("Write the safe fixes into the drafts, then report what is left.",
                       "把安全的修改写入草稿，再报告剩下的问题。"))
-@click.option("--diff", "show_diff", is_flag=True, help=tr("Show the safe fixes as a unified diff; change no file.", "以 unified diff 显示安全的修改，不改动任何文件。"))
+@click.option("--diff", "show_diff", is_flag=True,
+              help=tr("Show the safe fixes as a unified diff; change no file.",
+                      "以 unified diff 显示安全的修改，不改动任何文件。"))
 def check_command(paths, fmt, inquiry, region, select, ignore, fail_level, fail_under, lang, config_path, now,
                   color, verbose, no_cache, jobs, fix, show_diff) -> None:
     overrides: dict = {}

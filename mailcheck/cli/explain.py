@@ -15,7 +15,9 @@ from ..report.text import PILLAR_ZH, SEVERITY_ZH
 from ..selection import all_rules, matches
 from .options import config_option, fail, lang_option, load_config, tr
 
-SCOPE_ZH = {"subject": "主题", "greeting": "称呼", "body": "正文", "closing": "结束语", "signature": "签名", "quote": "引用"}
+SCOPE_ZH = {
+    "subject": "主题", "greeting": "称呼", "body": "正文", "closing": "结束语", "signature": "签名", "quote": "引用",
+}
 #: List options longer than this are shortened to their first entries.
 SHOWN_ENTRIES = 5
 
@@ -55,11 +57,13 @@ def explain_rule(rule: Rule, lang: str) -> list[str]:
     why = rule.why.get(lang)
     if why:
         lines += ["", pick(lang, "  Why", "  原因"), *_indented(why)]
-    for label, example in ((pick(lang, "  Bad", "  不好的写法"), rule.bad), (pick(lang, "  Good", "  好的写法"), rule.good)):
+    examples = ((pick(lang, "  Bad", "  不好的写法"), rule.bad), (pick(lang, "  Good", "  好的写法"), rule.good))
+    for label, example in examples:
         if example:
             lines += ["", label, *_indented(example)]
     if rule.options:
-        lines += ["", pick(lang, f"  Options ([rules.{rule.code}] in the config)", f"  选项（在配置的 [rules.{rule.code}] 中设置）")]
+        table = f"[rules.{rule.code}]"
+        lines += ["", pick(lang, f"  Options ({table} in the config)", f"  选项（在配置的 {table} 中设置）")]
         lines += [f"    {key} = {_option_value(value)}" for key, value in rule.options.items()]
     return lines
 
@@ -76,11 +80,16 @@ def explain_norm(norm: str, entry: dict[str, Any], rules: list[Rule], lang: str)
     ]
 
 
-@click.command("explain", short_help=tr("Explain a rule, code prefix, norm or pillar.", "说明规则、代码前缀、规范或支柱。"), help=tr(
-    "Explain a rule (STR-SUBJECT), a code prefix (STR), a norm ID or a pillar (care): why it matters, "
-    "a bad and a good example, and the rule's options.",
-    "说明一条规则（STR-SUBJECT）、一个代码前缀（STR）、一个规范编号或一个支柱（care）："
-    "为什么重要、不好和好的写法示例，以及规则的选项。"))
+@click.command(
+    "explain",
+    short_help=tr("Explain a rule, code prefix, norm or pillar.", "说明规则、代码前缀、规范或支柱。"),
+    help=tr(
+        "Explain a rule (STR-SUBJECT), a code prefix (STR), a norm ID or a pillar (care): why it matters, "
+        "a bad and a good example, and the rule's options.",
+        "说明一条规则（STR-SUBJECT）、一个代码前缀（STR）、一个规范编号或一个支柱（care）："
+        "为什么重要、不好和好的写法示例，以及规则的选项。",
+    ),
+)
 @click.argument("topic")
 @config_option
 @lang_option

@@ -106,7 +106,8 @@ def install_hook_command(folders, force) -> None:
     if (top / ".pre-commit-config.yaml").exists() and not force:
         fail(pick(lang, "this repository uses pre-commit: add the mailcheck hook to .pre-commit-config.yaml "
                         "instead (see docs/hooks.md), or use --force",
-                  "此仓库使用 pre-commit：请在 .pre-commit-config.yaml 中添加 mailcheck 钩子（见 docs/hooks.md），或加 --force"))
+                  "此仓库使用 pre-commit：请在 .pre-commit-config.yaml 中添加 mailcheck 钩子"
+                  "（见 docs/hooks.md），或加 --force"))
     hook = hooks / "pre-commit"
     if hook.exists() and MARKER not in hook.read_text(encoding="utf-8", errors="replace") and not force:
         fail(pick(lang, f"{hook} exists and was not installed by mailcheck; use --force to replace it",

@@ -139,7 +139,8 @@ def render_config(
 @click.command("init", help=tr("Write a commented mailcheck.toml with your company profile into FOLDER.",
                                "在 FOLDER 中生成带注释、含公司信息的 mailcheck.toml。"))
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
-@click.option("--company", help=tr("Your company's name, as it appears in signatures.", "公司名称，与签名中的写法一致。"))
+@click.option("--company",
+              help=tr("Your company's name, as it appears in signatures.", "公司名称，与签名中的写法一致。"))
 @click.option("--region", metavar="CODE", help=tr("The buyer's country, when every draft goes to one market.",
                                                   "草稿都发往同一市场时，买家所在国家。"))
 @click.option("--office-hours", default="09:00-18:00", show_default=True, help=tr("Your office hours.", "办公时间。"))

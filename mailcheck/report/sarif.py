@@ -47,7 +47,11 @@ def _descriptor(code: str, example: Finding, known: dict[str, Rule], lang: str) 
         "id": code,
         "name": example.name,
         "defaultConfiguration": {"level": LEVELS[example.severity]},
-        "properties": {"pillar": example.pillar, "norms": list(example.norms), "tags": [example.pillar, *example.norms]},
+        "properties": {
+            "pillar": example.pillar,
+            "norms": list(example.norms),
+            "tags": [example.pillar, *example.norms],
+        },
     }
     titled = [norms[n]["title"] for n in example.norms if n in norms]
     if titled:
