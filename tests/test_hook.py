@@ -157,8 +157,23 @@ def _offline_env(tmp_path: Path) -> dict[str, str]:
     return {**env, "PIP_NO_INDEX": "1", "PIP_NO_DEPS": "1", "PIP_NO_BUILD_ISOLATION": "0", "PYTHONPATH": str(deps)}
 
 
-def try_repo(repo: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "mailcheck", "--verbose", "--files", *files]
+def snapshot(tmp_path: Path) -> Path:
+    """This checkout as it is on disk, new and changed files included, as a repository of its own:
+    try-repo on a checkout with changes would take only the changes to files git already tracks."""
+    listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard").stdout.split("\0")
+    copy = tmp_path / "checkout"
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():  # a tracked file deleted on disk is not part of the checkout
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "snapshot")):
+        git(copy, *args)
+    return copy
+
+
+def try_repo(repo: Path, checkout: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(checkout), "mailcheck", "--verbose",
+               "--files", *files]
     return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False)
 
 
@@ -168,10 +183,11 @@ def test_pre_commit_try_repo_runs_the_hook(repo, tmp_path):
     if not os.environ.get("MAILCHECK_HOOK_TEST_ONLINE") and importlib.util.find_spec("hatchling") is None:
         pytest.skip("the offline build needs hatchling (pip install '.[test]')")
     env = _offline_env(tmp_path)
+    checkout = snapshot(tmp_path)
     git(repo, "add", "-A")
     drafts = ("drafts/weber-panels.txt", "drafts/tanaka-mugs.txt", "drafts/README.md")
 
-    failed = try_repo(repo, env, *drafts)
+    failed = try_repo(repo, checkout, env, *drafts)
     output = failed.stdout + failed.stderr
     assert failed.returncode == 1, output
     assert "mailcheck" in output and "Failed" in output
@@ -179,6 +195,6 @@ def test_pre_commit_try_repo_runs_the_hook(repo, tmp_path):
     # README.md is excluded by the hook's manifest; both drafts went to one mailcheck run.
     assert "2 draft(s): 1 clean, 1 with findings, 0 unreadable" in output
 
-    passed = try_repo(repo, env, "drafts/weber-panels.txt", "drafts/README.md")
+    passed = try_repo(repo, checkout, env, "drafts/weber-panels.txt", "drafts/README.md")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "1 draft(s): 1 clean" in passed.stdout
