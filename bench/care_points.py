@@ -128,15 +128,6 @@ def score_pair(pair: Pair) -> Score:
     return score
 
 
-def _use_blank_pipeline() -> None:
-    """Run as if no English model were installed: the fallback mailcheck uses then."""
-    import spacy
-
-    blank = spacy.blank("en")
-    blank.add_pipe("sentencizer")
-    nlp._nlp = blank  # the module's lazily loaded pipeline; no public setter exists for a benchmark
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -145,12 +136,20 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of the whole set")
     args = parser.parse_args()
     if args.blank:
-        _use_blank_pipeline()
+        nlp.use_blank()
     pairs = load_pairs(args.data)
 
     started = time.perf_counter()
     nlp.load()
     loaded = time.perf_counter() - started
+    # Speed of the whole care pack as the CLI runs it, the model and the rule data already
+    # loaded: first with nothing parsed yet, then (below) with spaCy's document cache filled.
+    check("Dear Tom,\n\nThanks.\n", inquiry="Hi,\n\nWhat is your MOQ?\n", select=("CARE",), lang="en")
+    started = time.perf_counter()
+    for pair in pairs:
+        check(pair.reply, inquiry=pair.inquiry, select=("CARE",), lang="en")
+    cold = (time.perf_counter() - started) / len(pairs) * 1000
+
     halves: dict[str, Score] = {"development": Score(), "held-out": Score()}
     for pair in pairs:
         halves[pair.half].add(score_pair(pair))
@@ -158,19 +157,12 @@ def main() -> int:
     for score in halves.values():
         total.add(score)
 
-    # Speed of the whole care pack as the CLI runs it, the model already loaded; the first
-    # run also fills spaCy's document cache, so it is left out.
     runs = []
-    for _ in range(args.repeat + 1):
+    for _ in range(args.repeat):
         started = time.perf_counter()
         for pair in pairs:
             check(pair.reply, inquiry=pair.inquiry, select=("CARE",), lang="en")
         runs.append((time.perf_counter() - started) / len(pairs) * 1000)
-    nlp._docs.clear()  # a cold cache for the figure that includes parsing
-    started = time.perf_counter()
-    for pair in pairs:
-        check(pair.reply, inquiry=pair.inquiry, select=("CARE",), lang="en")
-    cold = (time.perf_counter() - started) / len(pairs) * 1000
     started = time.perf_counter()
     for pair in pairs:
         check(pair.reply, inquiry=pair.inquiry, select=SPACY_FREE, lang="en")
@@ -186,7 +178,7 @@ def main() -> int:
             f"{score.precision:>9.3f} {score.recall:>7.3f} {score.false_alarms:>5} on {score.complete_replies:>2} complete"
         )
     print(
-        f"speed: {cold:.1f} ms/draft for the care rules, parsing included; {min(runs[1:] or runs):.1f} ms/draft with "
+        f"speed: {cold:.1f} ms/draft for the care rules, parsing included; {min(runs):.1f} ms/draft with "
         f"parses cached; {lexical:.1f} ms/draft for the rules that need no spaCy"
     )
     if args.show_errors:

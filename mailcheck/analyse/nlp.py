@@ -59,9 +59,23 @@ def _load() -> Language:
         ModelMissingWarning,
         stacklevel=3,
     )
+    return _blank()
+
+
+def _blank() -> Language:
+    import spacy
+
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def use_blank() -> None:
+    """Parse with the blank pipeline from now on, as if no model were installed: to measure the fallback."""
+    global _nlp
+    with _lock:
+        _nlp = _blank()
+        _docs.clear()
 
 
 def is_statistical() -> bool:
