@@ -136,9 +136,10 @@ class LocalServer(Server):
         self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
         self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT)
         atexit.register(self.stop)
-        self._connect(f"http://127.0.0.1:{port}", timeout)
+        self._wait_until_ready(f"http://127.0.0.1:{port}", timeout)
 
-    def _connect(self, url: str, timeout: float) -> None:
+    def _wait_until_ready(self, url: str, timeout: float) -> None:
+        """Connect once the server answers: each try may wait what is left of ``timeout``."""
         deadline = time.monotonic() + timeout
         while True:
             if self.process.poll() is not None:
@@ -158,7 +159,7 @@ class LocalServer(Server):
         self._tool.timeout = timeout
 
     def _last_words(self) -> str:
-        """Java's last line: "Error: Could not find or load main class …", "… UnsupportedClassVersionError …"."""
+        """Java's last line: "Caused by: java.lang.ClassNotFoundException: …", "… UnsupportedClassVersionError …"."""
         self.log.seek(0)
         lines = [line.strip() for line in self.log.read().splitlines() if line.strip()]
         return lines[-1] if lines else f"exit code {self.process.returncode}"
