@@ -146,7 +146,7 @@ def test_time_expressions(text, when):
 
 
 def test_without_an_english_model_points_are_still_found_and_judged(monkeypatch):
-    """The blank pipeline (no tagger) weighs every content word alike; the lexical rules still work."""
+    """The blank pipeline (no tagger or parser) recognises no order without a cue word; the lexical rules still work."""
     import spacy  # only here: importing spaCy is slow, and no other test needs it directly
 
     blank = spacy.blank("en")

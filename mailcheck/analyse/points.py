@@ -10,9 +10,10 @@ are not points. One sentence may hold several points: "Please tell us your
 price, how long production takes, and whether you can send a sample" holds three.
 
 Only the buyer's newest message counts (``draft.buyer``); older quoted history
-does not. The rules are lexical; spaCy, when a model is installed, adds the
-parts of speech that weigh a point's words (nouns count more than verbs) and
-recognises imperatives that no cue word announces ("Advise your best price").
+does not. The rules are lexical, and so are the weights of a point's words
+(terms.word_weights: nouns count more than verbs). spaCy, when a model is
+installed, parses only the clauses no cue word decides, to recognise orders
+("Advise your best price"): its tagger and parser, nothing else.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from . import nlp
 from .draft import Draft, memoized
 from .lists import LIST_ITEM, MARKER_ONLY
 from .sentences import Sentence, split_sentences
-from .terms import Code, codes_in, dimension_numbers, is_content, is_standard, normal, tokens
+from .terms import Code, codes_in, dimension_numbers, is_content, is_standard, normal, tokens, word_weights
 from .topics import FREE_FORM, asked_topics, attached
 from .topics import topics as all_topics
 
@@ -127,7 +128,6 @@ _FILLERS = frozenset("finally lastly firstly secondly thirdly additionally moreo
 _GENERIC_NOUNS = frozenset(
     normal(w) for w in "material product item goods quality type kind model thing level option version part piece unit".split()
 )
-_POS_WEIGHT = {"NOUN": 1.0, "PROPN": 1.0, "NUM": 1.0, "ADJ": 0.5, "VERB": 0.5}
 
 
 @dataclass(frozen=True)
@@ -270,6 +270,7 @@ def _whole_sentences(text: str, start: int, end: int) -> list[Sentence]:
     return result
 
 
+@memoized
 def _raw_clauses(draft: Draft) -> list[_Clause]:
     """Every clause of the buyer's message that is or may be a point (kind "maybe": spaCy decides)."""
     found: list[_Clause] = []
@@ -314,12 +315,13 @@ def _raw_clauses(draft: Draft) -> list[_Clause]:
 
 
 @nlp.parses
-def _point_texts(draft: Draft) -> list[str]:
-    return [c.text for c in _raw_clauses(draft)]
+def _undecided(draft: Draft) -> list[str]:
+    """The clauses no cue word makes a point: spaCy tells whether they are orders ("Advise best price")."""
+    return [c.text for c in _raw_clauses(draft) if c.kind == "maybe"]
 
 
-def _terms(clause: str, doc, codes: list[list[Code]]) -> tuple[Term, ...]:
-    """The content words of a point, weighted by part of speech when a tagger is loaded.
+def _terms(clause: str, codes: list[list[Code]]) -> tuple[Term, ...]:
+    """The content words of a point, weighted by what they are (see terms.word_weights).
 
     Nouns and numbers weigh 1, adjectives and verbs ½, words that name nothing in particular
     ("material", "product") ½, and words in brackets half as much ("speed limited to 25 km/h
@@ -329,10 +331,8 @@ def _terms(clause: str, doc, codes: list[list[Code]]) -> tuple[Term, ...]:
     coded = {normal(part) for group in codes for code in group for part in code.parts}
     coded |= {normal(piece) for group in codes for code in group for piece in re.split(r"[-/ ]", code.text) if piece}
     bracketed = [(m.start(), m.end()) for m in re.finditer(r"\([^)]*\)", clause)]
-    if doc is not None and nlp.is_statistical():
-        words = [(t.text, t.idx, _POS_WEIGHT.get(t.pos_, 0.0)) for t in doc]
-    else:
-        words = [(piece, at, 1.0) for word, start, _ in tokens(clause) for piece, at in _pieces(word, start)]
+    pieces = [(piece, at) for word, start, _ in tokens(clause) for piece, at in _pieces(word, start)]
+    words = [(word, start, weight) for (word, start), weight in zip(pieces, word_weights([w for w, _ in pieces]))]
     # "40x35x10 cm" is three numbers, which the reply may write apart: "40 x 35 x 10 cm".
     words = [(n, start, weight) for word, start, weight in words for n in dimension_numbers(word) or [word]]
     unique: dict[str, Term] = {}
@@ -351,7 +351,7 @@ def _terms(clause: str, doc, codes: list[list[Code]]) -> tuple[Term, ...]:
 
 
 def _pieces(word: str, start: int) -> list[tuple[str, int]]:
-    """A hyphenated word's parts, as a tagger would split them: "OE-quality" → OE, quality."""
+    """A hyphenated word's parts, weighed apart: "OE-quality" → OE, quality."""
     if "-" not in word or word[:1].isdigit():
         return [(word, start)]
     result, offset = [], start
@@ -365,15 +365,14 @@ def _pieces(word: str, start: int) -> list[tuple[str, int]]:
 def buyer_points(draft: Draft) -> list[Point]:
     """The points of the buyer's newest message, in the order written."""
     clauses = _raw_clauses(draft)
-    if not clauses:
-        return []
-    docs = nlp.docs([c.text for c in clauses])
+    undecided = _undecided(draft)
+    orders = {text for text, doc in zip(undecided, nlp.docs(undecided)) if _imperative(doc)}
     points: list[Point] = []
     sentences: list[int] = []  # the sentence each point was cut from
-    for clause, doc in zip(clauses, docs):
+    for clause in clauses:
         kind = clause.kind
         if kind == "maybe":
-            if not _imperative(doc):
+            if clause.text not in orders:
                 continue
             kind = "request"
         codes = codes_in(clause.text)
@@ -381,7 +380,7 @@ def buyer_points(draft: Draft) -> list[Point]:
         if any(is_standard(c) for group in codes for c in group) and not any(t.id == "certification" for t in topics):
             topics.append(all_topics()["certification"])  # "flame retardant to SANS 434" asks for a certification
         topics.sort(key=lambda t: not t.has_evidence)
-        terms = _terms(clause.text, doc, codes)
+        terms = _terms(clause.text, codes)
         if not topics and not codes and len(terms) < 2:
             continue  # "80 µm)": a fragment, not a point
         pairs = [(a.id, o.id) for o in topics if o.object for a in topics if a is not o and attached(a, o, clause.text)]
@@ -408,9 +407,14 @@ def buyer_points(draft: Draft) -> list[Point]:
     return points
 
 
+#: Penn tags of adverbs and interjections, passed over before an order's verb: "Kindly advise", "Please send".
+_ADVERB_TAGS = frozenset({"RB", "RBR", "RBS", "UH"})
+
+
 def _imperative(doc) -> bool:
     """A clause that opens with a bare verb and has no subject: "Advise best price"."""
     if doc is None or not nlp.is_statistical():
         return False
-    words = [t for t in doc if not t.is_punct and t.pos_ not in ("ADV", "INTJ")]
+    # Fine-grained tags, not pos_: the tagger and the parser are all this needs (no attribute ruler, no lemmatizer).
+    words = [t for t in doc if not t.is_punct and t.tag_ not in _ADVERB_TAGS]
     return bool(words) and words[0].tag_ == "VB" and words[0].dep_ == "ROOT" and not any(t.dep_ == "nsubj" for t in doc)
