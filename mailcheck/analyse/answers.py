@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .deferrals import Deferral, reply_deferrals
 from .draft import Draft, memoized
@@ -35,7 +36,7 @@ from .lists import LIST_ITEM, MARKER_ONLY
 from .points import Point, buyer_points
 from .reference import acknowledgement
 from .sentences import Sentence, reply_sentences
-from .terms import Code, acronyms, code_named, initials_of, is_content, is_standard, normal, same_word, tokens, word_forms
+from .terms import Code, Wording, initials, is_content, is_standard, normal, tokens, wording
 from .topics import Topic, topics
 
 #: Share of a point's weighted content words (codes count one each) the reply must cover: a question or
@@ -97,9 +98,8 @@ class ReplyPart:
 class Reply:
     parts: list[ReplyPart]
     deferrals: list[Deferral]
-    #: Normal forms and words of every statement in the reply (acknowledgement included), for codes.
-    forms: set[str]
-    words: list[str]
+    #: Every statement in the reply (acknowledgement included), for codes.
+    said: Wording
 
     def answers(self) -> list[ReplyPart]:
         return [p for p in self.parts if p.role == "answer"]
@@ -187,7 +187,7 @@ def reply_parts(draft: Draft) -> Reply:
             role = "answer"
         parts.append(ReplyPart(sentence, role, _main_clause(sentence.text), block, number))
     statements = " ".join(p.sentence.text for p in parts if p.role in ("answer", "acknowledgement"))
-    return Reply(parts, deferrals, word_forms(statements), [w for w, _, _ in tokens(statements)])
+    return Reply(parts, deferrals, wording(statements))
 
 
 def coverage(point: Point, text: str) -> float:
@@ -199,19 +199,24 @@ def coverage(point: Point, text: str) -> float:
     total = sum(t.weight for t in point.terms) + len(point.codes)
     if not total:
         return 1.0
-    forms = word_forms(text)
-    covered = {t.key for t in point.terms if any(same_word(t.key, f) for f in forms)}
+    said = wording(text)
+    covered = {t.key for t in point.terms if said.names(t.key)}
     # "PI" in the reply stands for "proforma invoice" in the point.
-    short = acronyms(text)
-    if short:
-        words = [w for w, _, _ in tokens(point.text)]
-        for start in range(len(words)):
-            for end in range(start + 2, min(start + 6, len(words)) + 1):
-                if initials_of(words[start:end]) & short:
-                    covered.update(normal(w) for w in words[start:end])
-    words = [w for w, _, _ in tokens(text)]
-    named = sum(1 for group in point.codes if any(code_named(c, forms, words) for c in group))
+    for acronym in said.acronyms:
+        covered.update(_spelled_out(point.text).get(acronym, ()))
+    named = sum(1 for group in point.codes if any(said.names_code(c) for c in group))
     return (sum(t.weight for t in point.terms if t.key in covered) + named) / total
+
+
+@lru_cache(maxsize=1024)
+def _spelled_out(text: str) -> dict[str, frozenset[str]]:
+    """The acronyms that runs of two to six words of ``text`` would have, each with the normal forms of its run."""
+    words = [w for w, _, _ in tokens(text)]
+    runs: dict[str, frozenset[str]] = {}
+    for start, end, letters in initials(words):
+        if end - start >= 2:
+            runs[letters] = runs.get(letters, frozenset()) | {normal(w) for w in words[start:end]}
+    return runs
 
 
 def _measured(point: Point, block: str, context: str, reply: Reply) -> bool:
@@ -224,22 +229,22 @@ def _measured(point: Point, block: str, context: str, reply: Reply) -> bool:
     """
     if _QUANTITY.search(block) is None:
         return False
-    forms = word_forms(block)
+    said = wording(block)
     # "How many chairs per pallet?", "how many fit in a 40HQ?": the answer counts per pallet, per 40HQ.
     unit = _PER_UNIT.search(point.text)
-    if unit and not any(same_word(normal(unit.group(1)), f) for f in forms):
+    if unit and not said.names(normal(unit.group(1))):
         return False
-    known = word_forms(context)
-    own = [t.key for t in point.terms if t.weight >= 1 and not any(same_word(t.key, f) for f in known)]
-    used = word_forms(" ".join(reply.blocks()))
-    subject = [k for k in own if any(same_word(k, f) for f in used)]
+    known = wording(context)
+    own = [t.key for t in point.terms if t.weight >= 1 and not known.names(t.key)]
+    used = wording(" ".join(reply.blocks()))
+    subject = [k for k in own if used.names(k)]
     if not subject:
-        subject = [t.key for t in point.terms] + [normal(w) for w, _, _ in tokens(context) if is_content(w) and len(w) > 3]
-    return any(same_word(key, f) for key in subject for f in forms)
+        subject = [t.key for t in point.terms] + [normal(w) for w in known.words if is_content(w) and len(w) > 3]
+    return any(said.names(key) for key in subject)
 
 
 def _codes_missing(point: Point, reply: Reply) -> tuple[tuple[Code, ...], ...]:
-    return tuple(group for group in point.codes if not any(code_named(c, reply.forms, reply.words) for c in group))
+    return tuple(group for group in point.codes if not any(reply.said.names_code(c) for c in group))
 
 
 def _topic_answered(topic: Topic, objects: list[Topic], reply: Reply) -> bool:
@@ -260,11 +265,10 @@ def _related_deferral(point: Point, reply: Reply) -> Deferral | None:
         text = deferral.sentence.text
         # "For delivery, we will check…": the words before the comma name what is put off.
         lead = re.match(r"^(?:\W*\w+){1,6}?\s*[,:]", text)
-        named = word_forms(lead.group(0)) if lead else set()
         if (
             any(topics()[t].asked_in(text) for t in point.topics)
-            or any(code_named(c, word_forms(text), [w for w, _, _ in tokens(text)]) for group in point.codes for c in group)
-            or any(same_word(t.key, f) for t in point.terms if t.weight >= 1 for f in named)
+            or any(wording(text).names_code(c) for group in point.codes for c in group)
+            or (lead is not None and any(wording(lead.group(0)).names(t.key) for t in point.terms if t.weight >= 1))
             or coverage(point, text) >= 0.5
         ):
             related.append(deferral)
@@ -301,7 +305,7 @@ def _quantities_missing(point: Point, reply: Reply) -> tuple[str, ...]:
         return ()
     coded = {normal(part) for group in point.codes for code in group for part in code.parts}
     numbers = [normal(w) for w, _, _ in tokens(point.text) if w[:1].isdigit()]
-    return tuple(n for n in dict.fromkeys(numbers) if n.isdigit() and len(n) >= 2 and n not in coded and n not in reply.forms)
+    return tuple(n for n in dict.fromkeys(numbers) if n.isdigit() and len(n) >= 2 and n not in coded and n not in reply.said.forms)
 
 
 def judge(point: Point, reply: Reply) -> Verdict:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..packs import load_data
 from .buyer import fold
@@ -38,6 +39,7 @@ STOPWORDS = frozenset(
 _SHORT_ALLOWED = frozenset({"pe", "pp", "ce", "ul", "pu", "pvc"})
 
 
+@lru_cache(maxsize=16384)
 def normal(word: str) -> str:
     """Case-folded, accent-free form with the commonest English endings cut: "Boxes" → "box", "rated" → "rate"."""
     w = fold(word).lower().replace("’", "'")
@@ -114,19 +116,22 @@ def dimension_numbers(word: str) -> list[str]:
     return re.findall(r"\d+(?:[.,]\d+)?", word) if DIMENSIONS.match(word) else []
 
 
-def word_forms(text: str) -> set[str]:
+def _forms(text: str, words: list[str]) -> frozenset[str]:
     """Every normal form in ``text``, compounds also split into their parts ("E-mark" → emark, e, mark)."""
     forms = set()
-    for word, _, _ in tokens(text):
+    for word in words:
         forms.add(normal(word))
-        parts = re.split(r"[-/.&+]", word)
+        parts = _COMPOUND.split(word)
         if len(parts) > 1:
             forms.update(normal(p) for p in parts if p)
         forms.update(dimension_numbers(word))
     for match in _PART_LIST.finditer(text):
         forms.update(f"{match.group(1)}{n}" for n in re.findall(r"\d+", match.group(2)))
     forms.discard("")
-    return forms
+    return frozenset(forms)
+
+
+_COMPOUND = re.compile(r"[-/.&+]")
 
 
 @lru_cache(maxsize=1)
@@ -248,47 +253,79 @@ def codes_in(text: str) -> list[list[Code]]:
     return groups
 
 
-def _initials(words: list[str]) -> set[str]:
-    """Initials of every run of words, with and without the small words inside ("Declaration of Conformity")."""
-    small = {"of", "and", "&", "the", "for", "to"}
-    result = set()
-    for i in range(len(words)):
+#: Small words an acronym may leave out: "Declaration of Conformity" is DoC.
+_SMALL = frozenset({"of", "and", "&", "the", "for", "to"})
+
+
+def initials(words: list[str], longest: int = 6) -> Iterator[tuple[int, int, str]]:
+    """(start, end, initials) of every run of up to ``longest`` words, lower-cased, with and without the small words."""
+    for start in range(len(words)):
         full, skipping = "", ""
-        for word in words[i : i + 6]:
-            if not word:
-                break
+        for end in range(start, min(start + longest, len(words))):
+            word = words[end]
             full += word[0]
-            if word.lower() not in small:
+            if word.lower() not in _SMALL:
                 skipping += word[0]
-            result.update({full.lower(), skipping.lower()})
-    return result
+            yield start, end + 1, full.lower()
+            if skipping != full:
+                yield start, end + 1, skipping.lower()
 
 
-def code_named(code: Code, forms: set[str], reply_words: list[str]) -> bool:
-    """Whether a reply (its normal forms, and its words in order) names ``code``."""
-    if len(code.parts) > 1 and normal("".join(code.parts)) in forms:
-        return True  # "CDL 32" written "CDL32"
-    for part in code.parts:
-        key = normal(part)
-        if key in forms:
-            continue
-        # "HGH" is named by "HGH20"; "FDA" by "FDA-registered".
-        if any(form.startswith(key) and form[len(key) :].isdigit() for form in forms):
-            continue
-        if part.isalpha() and 2 <= len(part) <= 6 and key in _initials(reply_words):
-            continue  # "DoC" → "Declaration of Compliance"
-        return False
-    return True
+class Wording:
+    """The words of a text, indexed for what a point asks of it: does it name this word, this code?"""
+
+    def __init__(self, text: str) -> None:
+        self.words = [w for w, _, _ in tokens(text)]
+        self.forms = _forms(text, self.words)
+        # Forms that share a stem share their first four letters (see same_word).
+        self._by_stem: dict[str, list[str]] = {}
+        for form in self.forms:
+            if len(form) >= 4 and not form.isdigit():
+                self._by_stem.setdefault(form[:4], []).append(form)
+        self._named: dict[str, bool] = {}
+
+    def names(self, key: str) -> bool:
+        """Whether the text names the normal form ``key``: itself, a synonym or a word of the same stem."""
+        found = self._named.get(key)
+        if found is None:
+            found = self._named[key] = (
+                key in self.forms
+                or not self.forms.isdisjoint(synonyms().get(key, ()))
+                or (len(key) >= 4 and not key.isdigit() and any(same_word(key, f) for f in self._by_stem.get(key[:4], ())))
+            )
+        return found
+
+    def names_code(self, code: Code) -> bool:
+        """Whether the text names ``code`` ("CDL32" for "CDL 32", "HGH20" for "HGH", "Declaration of Conformity" for "DoC")."""
+        if len(code.parts) > 1 and normal("".join(code.parts)) in self.forms:
+            return True
+        for part in code.parts:
+            key = normal(part)
+            if key in self.forms:
+                continue
+            if any(form.startswith(key) and form[len(key) :].isdigit() for form in self.forms):
+                continue
+            if part.isalpha() and 2 <= len(part) <= 6 and key in self.initials:
+                continue
+            return False
+        return True
+
+    @cached_property
+    def initials(self) -> frozenset[str]:
+        return frozenset(letters for _, _, letters in initials(self.words))
+
+    @cached_property
+    def acronyms(self) -> frozenset[str]:
+        """Capitalised abbreviations ("PI", "DoC"), lower-cased: they may stand for a point's words."""
+        return frozenset(
+            w.lower() for w in self.words if 2 <= len(w) <= 5 and w.isalpha() and w[0].isupper() and sum(c.isupper() for c in w) >= 2
+        )
 
 
-def acronyms(text: str) -> set[str]:
-    """Capitalised abbreviations in a reply ("PI", "DoC"), lower-cased: they may stand for a point's words."""
-    return {w.lower() for w, _, _ in tokens(text) if 2 <= len(w) <= 5 and w.isalpha() and w[0].isupper() and sum(c.isupper() for c in w) >= 2}
-
-
-def initials_of(words: list[str]) -> set[str]:
-    """Initials of every run of ``words``, with and without small words: what an acronym of them would be."""
-    return _initials(words)
+@lru_cache(maxsize=1024)
+def wording(text: str) -> Wording:
+    """The indexed words of ``text``: a reply's paragraphs are read against every point, so each is read once."""
+    return Wording(text)
 
 
 # How much a word of a point says, told from its form and the word before it, the way a tagger's parts of
@@ -337,6 +374,7 @@ def word_weights(words: list[str]) -> list[float]:
     return weights
 
 
+@lru_cache(maxsize=16384)
 def is_content(word: str) -> bool:
     """A word that says something about a point: not a function word, not a unit ("pcs", "kg")."""
     w = normal(word)
