@@ -186,12 +186,23 @@ def _entry(raw: Any, rule: Rule, where: str) -> dict[str, Any]:
     if "message" not in entry and "default" not in rule.messages:
         raise PackError(f"{where}: no 'message' key and no default message")
     for key in ("pattern", "except-pattern", "unless-pattern"):
+        ignore_case = key != "pattern" or not entry.get("case")
         for pattern in entry.get(key, []):
             try:
-                re.compile(expand_lists(pattern, rule.options))
+                compile_pattern(expand_lists(pattern, rule.options), ignore_case)
             except re.error as err:
                 raise PackError(f"{where}: bad {key} {pattern!r}: {err}") from err
     return entry
+
+
+@lru_cache(maxsize=None)
+def compile_pattern(pattern: str, ignore_case: bool = True) -> re.Pattern[str]:
+    """A pattern of a generic rule compiled as the kinds run it: ``^``/``$`` at line ends, and
+    without case unless its entry says ``case = true`` (only "pattern" and "phrase" may).
+
+    Checking a pack compiles its patterns; the kinds then find them here, compiled once.
+    """
+    return re.compile(pattern, re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
 
 
 def _rule(raw: dict[str, Any], pack: str, where: str) -> Rule:

@@ -12,21 +12,24 @@ A phrase matches case-insensitively on word boundaries; the space between two
 words matches any whitespace (mail is wrapped) and an apostrophe matches ' or ’.
 Only the zones in the rule's scope are read, so the buyer's quoted message is
 never seen unless a scope names "quote". The format is docs/rule-packs.md.
+
+A rule's entries are compiled once (:func:`compiled_entries`), and an entry is
+searched only in a draft that has one of the words every match of it needs
+(prefilter.py): most entries match nothing in most drafts.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from ..analyse.draft import Draft
+from ..analyse.draft import Draft, memoized
 from ..analyse.sentences import Sentence, reply_sentences, split_sentences
 from ..model import Edit, Fix
-from ..packs import Rule, expand_lists
+from ..packs import Rule, compile_pattern, expand_lists
+from .prefilter import Haystack, Needle, needles
 from .registry import Hit, kind_detector
 
 #: Words that ``inflect`` leaves as written: "the" must not become "thing".
@@ -71,37 +74,61 @@ def phrase_regex(phrase: str, inflect: bool = False) -> str:
 
 
 @dataclass(frozen=True)
-class _Matcher:
+class CompiledEntry:
+    """One entry of a rule with its patterns compiled."""
+
+    entry: dict[str, Any]
     finds: tuple[re.Pattern[str], ...]
     excepts: tuple[re.Pattern[str], ...]
     unless: tuple[re.Pattern[str], ...]
+    #: Every match contains one of these (prefilter.py); None: search always.
+    needles: frozenset[Needle] | None
+
+    def may_match(self, haystack: Haystack) -> bool:
+        """False when the text has none of the needles, and so no match."""
+        return self.needles is None or any(map(haystack.has, self.needles))
 
 
 def _compile(
-    phrases: list[str], patterns: list[str], options: dict[str, Any], flags: int, inflect: bool = False
+    phrases: list[str], patterns: list[str], options: dict[str, Any], ignore_case: bool, inflect: bool = False
 ) -> tuple[re.Pattern[str], ...]:
-    compiled = [re.compile(expand_lists(p, options), flags) for p in patterns]
+    compiled = [compile_pattern(expand_lists(p, options), ignore_case) for p in patterns]
     if phrases:
         ordered = sorted(phrases, key=len, reverse=True)  # "revert back" before "revert"
-        compiled.insert(0, re.compile("|".join(phrase_regex(p, inflect) for p in ordered), flags))
+        compiled.insert(0, compile_pattern("|".join(phrase_regex(p, inflect) for p in ordered), ignore_case))
     return tuple(compiled)
 
 
-@lru_cache(maxsize=1024)
-def _matcher_for(key: str) -> _Matcher:
-    entry, options = json.loads(key)
-    flags = re.MULTILINE | (0 if entry.get("case") else re.IGNORECASE)
-    loose = re.MULTILINE | re.IGNORECASE
-    return _Matcher(
-        finds=_compile(entry.get("phrase", []), entry.get("pattern", []), options, flags, entry.get("inflect", False)),
-        excepts=_compile(entry.get("except", []), entry.get("except-pattern", []), options, loose),
-        unless=_compile(entry.get("unless", []), entry.get("unless-pattern", []), options, loose),
+def _compile_entry(entry: dict[str, Any], options: dict[str, Any]) -> CompiledEntry:
+    phrases, patterns = entry.get("phrase", []), entry.get("pattern", [])
+    finds = _compile(phrases, patterns, options, not entry.get("case"), entry.get("inflect", False))
+    found_in = [needles(p) for p in finds]
+    return CompiledEntry(
+        entry,
+        finds,
+        excepts=_compile(entry.get("except", []), entry.get("except-pattern", []), options, True),
+        unless=_compile(entry.get("unless", []), entry.get("unless-pattern", []), options, True),
+        needles=None if None in found_in else frozenset().union(*found_in),
     )
 
 
-def _matcher(entry: dict[str, Any], options: dict[str, Any]) -> _Matcher:
-    lists = {k: v for k, v in options.items() if isinstance(v, list)}
-    return _matcher_for(json.dumps([entry, lists], sort_keys=True))
+#: (pack, code) -> (the rule's entries, its list options, the entries compiled). The entries
+#: list is held, so that an identity test tells another pack's rule of the same name apart.
+_COMPILED: dict[tuple[str, str], tuple[list[dict[str, Any]], tuple[Any, ...], tuple[CompiledEntry, ...]]] = {}
+
+
+def compiled_entries(rule: Rule) -> tuple[CompiledEntry, ...]:
+    """The rule's entries compiled: once a process, and again only for other list options.
+
+    The copies of a rule that selection makes (another severity, options from the
+    config) share its entries, and mostly its options, so they share this too.
+    """
+    lists = tuple((k, tuple(v)) for k, v in sorted(rule.options.items()) if isinstance(v, list))
+    cached = _COMPILED.get((rule.pack, rule.code))
+    if cached is None or cached[0] is not rule.entries or cached[1] != lists:
+        compiled = tuple(_compile_entry(entry, rule.options) for entry in rule.entries)
+        cached = _COMPILED[(rule.pack, rule.code)] = (rule.entries, lists, compiled)
+    return cached[2]
 
 
 def _source(draft: Draft, zone: str) -> str:
@@ -147,32 +174,50 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def entry_matches(draft: Draft, rule: Rule, entry: dict[str, Any]) -> list[Match]:
-    """Every place in the rule's scope where ``entry`` matches and no exception applies."""
-    matcher = _matcher(entry, rule.options)
+@memoized
+def _haystacks(draft: Draft) -> dict[tuple[str, ...], Haystack]:
+    return {}
+
+
+def haystack(draft: Draft, scope: tuple[str, ...]) -> Haystack:
+    """The text of the scope's spans for the prefilter: made once a draft for every scope."""
+    made = _haystacks(draft)
+    if scope not in made:
+        made[scope] = Haystack("\n".join(_source(draft, zone)[start:end] for zone, start, end in draft.spans(scope)))
+    return made[scope]
+
+
+def entry_matches(draft: Draft, rule: Rule, compiled: CompiledEntry) -> list[Match]:
+    """Every place in the rule's scope where the entry matches and no exception applies."""
+    if not compiled.may_match(haystack(draft, rule.scope)):
+        return []
     found = []
     for zone, start, end in draft.spans(rule.scope):
         source = _source(draft, zone)
-        excepted = [x.span() for p in matcher.excepts for x in p.finditer(source, start, end)]
-        for pattern in matcher.finds:
+        excepted: list[tuple[int, int]] | None = None  # searched only once something matches
+        for pattern in compiled.finds:
             for hit in pattern.finditer(source, start, end):
                 # A pattern may narrow what it flags to a group named "hit" (the rest is context).
                 s, e = hit.span("hit") if "hit" in pattern.groupindex and hit.group("hit") else hit.span()
-                if s == e or any(a <= s and e <= b for a, b in excepted):
+                if s == e:
                     continue
-                if matcher.unless:
+                if excepted is None:
+                    excepted = [x.span() for p in compiled.excepts for x in p.finditer(source, start, end)]
+                if any(a <= s and e <= b for a, b in excepted):
+                    continue
+                if compiled.unless:
                     sentence = _sentence_at(draft, zone, start, end, s)
-                    if any(p.search(sentence) for p in matcher.unless):
+                    if any(p.search(sentence) for p in compiled.unless):
                         continue
-                found.append(Match(zone, s, e, source[s:e], entry, hit.start(), hit.end()))
+                found.append(Match(zone, s, e, source[s:e], compiled.entry, hit.start(), hit.end()))
     return found
 
 
 def rule_matches(draft: Draft, rule: Rule) -> list[Match]:
     """Matches of all entries; where two overlap, the entry listed first wins."""
     kept: list[Match] = []
-    for entry in rule.entries:
-        for match in entry_matches(draft, rule, entry):
+    for compiled in compiled_entries(rule):
+        for match in entry_matches(draft, rule, compiled):
             same_target = [k for k in kept if (k.zone == "subject") == (match.zone == "subject")]
             if not any(match.start < k.end and k.start < match.end for k in same_target):
                 kept.append(match)
@@ -256,8 +301,9 @@ def occurrence(draft: Draft, rule: Rule) -> Iterator[Hit]:
     spans = draft.spans(rule.scope)
     if not spans:
         return
-    for entry in rule.entries:
-        found = entry_matches(draft, rule, entry)
+    for compiled in compiled_entries(rule):
+        entry = compiled.entry
+        found = entry_matches(draft, rule, compiled)
         least = entry.get("min", 0 if "max" in entry else 1)
         most = entry.get("max")
         args = {
@@ -375,13 +421,13 @@ def _shown(value: float) -> str:
 
 @kind_detector("metric")
 def metric(draft: Draft, rule: Rule) -> Iterator[Hit]:
-    for entry in rule.entries:
-        matcher = _matcher(entry, rule.options)
+    for compiled in compiled_entries(rule):
+        entry = compiled.entry
         low, high = entry.get("min"), entry.get("max")
         for unit in units(draft, rule, entry["per"]):
             if count_words(unit.text) < entry.get("sample", 1):
                 continue
-            if any(p.search(unit.text) for p in matcher.unless):
+            if any(p.search(unit.text) for p in compiled.unless):
                 continue
             value = MEASURE_FUNCTIONS[entry["measure"]](unit)
             if value is None or not ((high is not None and value > high) or (low is not None and value < low)):

@@ -1,0 +1,185 @@
+"""Which patterns cannot match a text: the cheap test before a regex search.
+
+Most entries of a word list match nothing in a given draft, and a regex search
+walks the whole text to find that out. A match of ``(?<!\\w)revert\\w*\\s+back``
+cannot exist in a text without "revert" in it, and looking that up is far
+cheaper. :func:`needles` reads such strings out of a compiled pattern;
+:class:`Haystack` is the text they are looked up in.
+
+The needles come from the pattern's syntax tree (the standard library's own
+parser), so the test is exact: a text that has none of them has no match.
+Where the tree says nothing certain (optional parts, classes, letters outside
+ASCII, a Python whose parser looks different) there are no needles and the
+pattern is always searched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+try:  # The re module's parser: public as sre_parse up to Python 3.10, private from 3.11 on.
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
+#: Anchors after which the next character starts a word or the text: ^, \A, \b.
+_STARTS = {_sre.AT_BEGINNING, _sre.AT_BEGINNING_LINE, _sre.AT_BEGINNING_STRING, _sre.AT_BOUNDARY}
+#: Anchors before which the last character ends a word or the text: $, \Z, \b.
+_ENDS = {_sre.AT_END, _sre.AT_END_LINE, _sre.AT_END_STRING, _sre.AT_BOUNDARY}
+_WORD_CHAR = re.compile(r"\w")
+_WORD = re.compile(r"\w+")
+#: The letters outside ASCII that the re module, ignoring case, takes for ASCII ones.
+_ASCII_LOOKALIKES = {0x130: "i", 0x131: "i", 0x212A: "k", 0x17F: "s"}
+
+
+@dataclass(frozen=True)
+class Needle:
+    """A string every match contains: words with single spaces between them, in lower case.
+
+    ``word``: it is one whole word of the text ("u" in "Can u send", not in "you").
+    """
+
+    text: str
+    word: bool
+
+
+class Haystack:
+    """A text folded for needles: lower case, runs of white space as one space, and its words.
+
+    Folding keeps every character a word character or not, so word edges stay where they were.
+    """
+
+    def __init__(self, text: str):
+        if not text.isascii():
+            text = text.translate(_ASCII_LOOKALIKES)
+        self.text = " ".join(text.lower().split())
+        self.words = frozenset(_WORD.findall(self.text))
+
+    def has(self, needle: Needle) -> bool:
+        return needle.text in self.words if needle.word else needle.text in self.text
+
+
+def needles(pattern: re.Pattern[str]) -> frozenset[Needle] | None:
+    """Needles of which every match of ``pattern`` contains at least one; None if none are certain."""
+    try:
+        found = _required(list(_sre_parse.parse(pattern.pattern, pattern.flags)), False, False)
+    except Exception:  # an unforeseen tree must cost speed, never a match
+        return None
+    return frozenset(found) if found else None
+
+
+def _required(items: Sequence[tuple[Any, Any]], left: bool, right: bool) -> set[Needle] | None:
+    """Needles one of which every match of the sequence ``items`` contains, or None.
+
+    ``left``/``right``: the character before/after the sequence is no word character (or
+    the text's edge), so literal words at its ends are whole words.
+    """
+    candidates: list[set[Needle] | None] = []
+    run, run_left = "", False  # literal characters in a row, \s+ as one space; the run starts a word
+    for index, (op, value) in enumerate(items):
+        before = _ends_word(items[index - 1]) if index else left
+        after = _starts_word(items[index + 1]) if index + 1 < len(items) else right
+        if op is _sre.LITERAL and value < 128 and not chr(value).isspace():
+            run, run_left = run + chr(value), run_left if run else before
+            continue
+        if run and _is_space(op, value):
+            run += "" if run.endswith(" ") else " "  # white space of any length: one space in a Haystack
+            continue
+        if run:
+            candidates.append(_from_run(run, run_left, _starts_word((op, value))))
+            run = ""
+        if op is _sre.SUBPATTERN:
+            candidates.append(_required(value[-1], before, after))
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            candidates.append(_required(value, before, after))
+        elif op is _sre.BRANCH:
+            branches = [_required(branch, before, after) for branch in value[1]]
+            candidates.append(None if None in branches else set().union(*branches))
+        elif op in _REPEATS and value[0] >= 1:  # (min, max, item): the item at least once
+            candidates.append(_required(value[2], False, False))
+        # Anything else (classes, assertions, optional parts) requires no literal text.
+    if run:
+        candidates.append(_from_run(run, run_left, right))
+    certain = [c for c in candidates if c]
+    return max(certain, key=_rarity, default=None)
+
+
+def _from_run(run: str, left: bool, right: bool) -> set[Needle] | None:
+    """The best needle of a literal run: the run itself, or one of its whole words."""
+    right = right or run.endswith(" ")
+    run = run.strip().lower()
+    if not _WORD_CHAR.search(run):
+        return None  # punctuation only: nothing worth looking up
+    if " " in run:
+        return {Needle(run, False)}
+    words = list(_WORD.finditer(run))
+    whole = [w.group() for w in words if (w.start() > 0 or left) and (w.end() < len(run) or right)]
+    return {Needle(max(whole, key=len), True)} if whole else {Needle(run, False)}
+
+
+def _rarity(candidate: set[Needle]) -> tuple[int, int]:
+    """Longer needles are rarer, whole words rarer than the same letters anywhere."""
+    return min(len(n.text) + 2 * n.word for n in candidate), -len(candidate)
+
+
+def _is_space(op: Any, value: Any) -> bool:
+    """White space and only white space, at least one character: " ", "\\n", "\\s", "\\s+"."""
+    if op is _sre.LITERAL:
+        return chr(value).isspace()
+    if op is _sre.IN:
+        return value == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]
+    return op in _REPEATS and value[0] >= 1 and all(_is_space(*item) for item in value[2])
+
+
+def _no_word_char(op: Any, value: Any) -> bool:
+    """The item consumes characters, and none of them is a word character."""
+    if op is _sre.LITERAL:
+        return not _WORD_CHAR.match(chr(value))
+    if op is _sre.IN:
+        return all(
+            (kind is _sre.LITERAL and not _WORD_CHAR.match(chr(v)))
+            or (kind is _sre.CATEGORY and v is _sre.CATEGORY_SPACE)
+            for kind, v in value
+        )
+    if op in _REPEATS and value[0] >= 1:
+        return all(_no_word_char(*item) for item in value[2])
+    return False
+
+
+def _not_word_assertion(value: Any, direction: int) -> bool:
+    """``(?<!\\w)`` (direction -1) or ``(?!\\w)`` (1), or the same with more characters in the class."""
+    look, body = value
+    body = list(body)
+    return (
+        look == direction
+        and len(body) == 1
+        and body[0][0] is _sre.IN
+        and (_sre.CATEGORY, _sre.CATEGORY_WORD) in body[0][1]
+        and (_sre.NEGATE, None) not in body[0][1]
+    )
+
+
+def _ends_word(item: tuple[Any, Any]) -> bool:
+    """After this item, a word starts afresh: it ends in no word character, or asserts so."""
+    op, value = item
+    if op is _sre.AT:
+        return value in _STARTS
+    if op is _sre.ASSERT_NOT:
+        return _not_word_assertion(value, -1)
+    return _no_word_char(op, value)
+
+
+def _starts_word(item: tuple[Any, Any]) -> bool:
+    """Before this item, a word ends: it starts with no word character, or asserts so."""
+    op, value = item
+    if op is _sre.AT:
+        return value in _ENDS
+    if op is _sre.ASSERT_NOT:
+        return _not_word_assertion(value, 1)
+    return _no_word_char(op, value)
