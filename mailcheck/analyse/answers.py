@@ -27,8 +27,8 @@ left to CARE-DEFER-WHEN when it does not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from .deferrals import Deferral, reply_deferrals
 from .draft import Draft, memoized
@@ -100,35 +100,49 @@ class Reply:
     deferrals: list[Deferral]
     #: Every statement in the reply (acknowledgement included), for codes.
     said: Wording
+    #: Topic id → whether an answering sentence gives its fact: asked once, however many points share the topic.
+    _gives: dict[str, bool] = field(default_factory=dict, repr=False)
 
+    @cached_property
     def answers(self) -> list[ReplyPart]:
         return [p for p in self.parts if p.role == "answer"]
 
+    @cached_property
     def paragraphs(self) -> list[list[str]]:
         """The answering sentences of each paragraph or list item."""
         grouped: dict[int, list[str]] = {}
-        for part in self.answers():
+        for part in self.answers:
             grouped.setdefault(part.block, []).append(part.main)
         return list(grouped.values())
 
+    @cached_property
     def blocks(self) -> list[str]:
         """The answering text of each paragraph or list item."""
-        return [" ".join(texts) for texts in self.paragraphs()]
+        return [" ".join(texts) for texts in self.paragraphs]
 
     def numbered(self, number: str) -> str | None:
         """The answering text of item ``number`` when the reply answers in a numbered list, else None."""
         numbers = {p.number for p in self.parts if p.number}
         if len(numbers) < 2 or number not in numbers:
             return None
-        return " ".join(p.main for p in self.answers() if p.number == number)
+        return " ".join(p.main for p in self.answers if p.number == number)
 
+    @cached_property
     def statements(self) -> str:
         """Everything the reply says about the goods, the opening thanks and questions back included."""
         return " ".join(p.main for p in self.parts if p.role != "deferral")
 
+    @cached_property
     def acknowledged(self) -> str:
         """The opening thanks: what it names ("your inquiry about 50 ml glass jars") is shared context."""
         return " ".join(p.main for p in self.parts if p.role == "acknowledgement")
+
+    def gives(self, topic: Topic) -> bool:
+        """Whether an answering sentence gives the fact ``topic`` needs (an amount for a price…)."""
+        found = self._gives.get(topic.id)
+        if found is None:
+            found = self._gives[topic.id] = any(topic.answered_in(p.main) for p in self.answers)
+        return found
 
 
 @dataclass(frozen=True)
@@ -236,7 +250,7 @@ def _measured(point: Point, block: str, context: str, reply: Reply) -> bool:
         return False
     known = wording(context)
     own = [t.key for t in point.terms if t.weight >= 1 and not known.names(t.key)]
-    used = wording(" ".join(reply.blocks()))
+    used = wording(" ".join(reply.blocks))
     subject = [k for k in own if used.names(k)]
     if not subject:
         subject = [t.key for t in point.terms] + [normal(w) for w in known.words if is_content(w) and len(w) > 3]
@@ -250,11 +264,11 @@ def _codes_missing(point: Point, reply: Reply) -> tuple[tuple[Code, ...], ...]:
 def _topic_answered(topic: Topic, objects: list[Topic], reply: Reply) -> bool:
     """Whether the reply answers ``topic``; beside one of ``objects`` when it is their price or timing."""
     if not objects:
-        return any(topic.answered_in(p.main) for p in reply.answers())
+        return reply.gives(topic)
     # The price or timing of samples must be given where the samples are: beside them, not for the goods.
     return any(
         any(o.asked_in(" ".join(texts)) for o in objects) and any(topic.answered_in(t) for t in texts)
-        for texts in reply.paragraphs()
+        for texts in reply.paragraphs
     )
 
 
@@ -280,16 +294,16 @@ def _covered(point: Point, reply: Reply) -> bool:
     """Whether the reply covers a point that no kind of fact answers, in its own words."""
     if not point.explicit:
         # A stated specification is confirmed across the reply, often by restating it piece by piece.
-        return coverage(point, reply.statements()) >= COVERAGE["requirement"]
+        return coverage(point, reply.statements) >= COVERAGE["requirement"]
     # A question is answered in one place: a paragraph or list item must cover it, together with the
     # product the opening thanks named ("Frosted amber is one of our finishes" answers "Is the glass
     # available in frosted amber?" after "thank you for your inquiry about glass jars").
-    context = reply.acknowledged()
+    context = reply.acknowledged
     # When the reply answers a numbered list item by item, its item 3 is where point 3 is answered.
     mirrored = reply.numbered(point.number) if point.number else None
     if mirrored and coverage(point, f"{mirrored} {context}") >= COVERAGE["numbered"]:
         return True
-    blocks = reply.blocks()
+    blocks = reply.blocks
     if _MEASURE_QUESTION.match(point.text):
         # "How many chairs per pallet?" is answered by a number, not by "we use strong export pallets".
         return any(_measured(point, block, context, reply) for block in blocks)

@@ -100,9 +100,13 @@ def same_word(a: str, b: str) -> bool:
     return prefix >= max(4, math.ceil(0.75 * shorter))
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """Words of ``text`` (hyphenated and slashed compounds kept whole) with their offsets."""
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Words of ``text`` (hyphenated and slashed compounds kept whole) with their offsets.
+
+    Cached: a point's clause is read for its kind, its codes and its terms.
+    """
+    return tuple((m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 #: "40x35x10", "60 x 60": dimensions, whose numbers a reply may write apart.
@@ -144,6 +148,8 @@ def _trade_codes() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(codes), frozenset(generic - codes)
 
 
+_HYPHEN_OR_SLASH = re.compile(r"[-/]")
+_LETTER_MARK = re.compile(r"[A-Z]-[a-z]+")  # E-mark, S-mark
 _UNIT_NUMBER = re.compile(r"^\d[\d.,\-–]*[a-zA-Z°µ²³/]{1,5}$")
 _UNIT_RATIO = re.compile(r"^[a-zA-Z]{1,3}/[a-zA-Z]{1,3}[0-9²³]?$|^[xX×]\d+$")  # g/m2, km/h; "x2" is a count
 # Capitals that are no standard the reply must repeat: sizes, file types, couriers.
@@ -153,6 +159,7 @@ _NOT_CODES = frozenset(
 )
 
 
+@lru_cache(maxsize=16384)
 def is_code(word: str, shouting: bool = False) -> bool:
     """A standard, mark, model or term the reply must name as written: CE, cUL, E-mark, T8, FOB, ISO."""
     codes, generic = _trade_codes()
@@ -170,10 +177,10 @@ def is_code(word: str, shouting: bool = False) -> bool:
         return False
     if any(c.isdigit() for c in word):
         return True  # T8, TC-1600, UN38.3
-    pieces = [p for p in re.split(r"[-/]", word) if p]
+    pieces = [p for p in _HYPHEN_OR_SLASH.split(word) if p]
     if len(pieces) > 1:
         # "GRS-certified", "CertiPUR-US" and "E-mark" are codes; "OE-quality" is not.
-        return any(is_code(p) for p in pieces) or bool(re.fullmatch(r"[A-Z]-[a-z]+", word))
+        return any(is_code(p) for p in pieces) or bool(_LETTER_MARK.fullmatch(word))
     # UKCA, cETL, DoC; two-letter ones only from the trade lists (CE, UL, KC) or before a number (SI 1385).
     return sum(c.isupper() for c in word[1:]) >= 1 and len(letters) >= 3
 
@@ -187,6 +194,14 @@ class Code:
 
 
 _NUMBER_PART = re.compile(r"^\d[\d\-./]*$")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+_NUMBER_OR_PER = re.compile(r"[\d.,]+|per")
+_ALTERNATIVE = re.compile(r"\s*(?:or|/)\s*")  # "cUL or cETL", "CE/UKCA"
+
+
+@lru_cache(maxsize=1)
+def _certifications() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("trade_words")["certifications"])
 
 
 def is_standard(code: Code) -> bool:
@@ -194,7 +209,7 @@ def is_standard(code: Code) -> bool:
 
     Marks and standards bodies are written in capitals without digits; models mix letters and digits (TC-1600).
     """
-    certifications = {w.lower() for w in load_data("trade_words")["certifications"]}
+    certifications = _certifications()
     first = code.parts[0]
     if first.lower() in _trade_codes()[0] - certifications:
         return False  # FOB, L/C: trade terms
@@ -216,12 +231,12 @@ def codes_in(text: str) -> list[list[Code]]:
     while index < len(words):
         word, start, end = words[index]
         standard = (  # "SI 1385", "EN 71-1", "BS 476": two capitals before a number name a standard
-            re.fullmatch(r"[A-Z]{2}", word) is not None
+            _TWO_CAPITALS.fullmatch(word) is not None
             and index + 1 < len(words)
             and _NUMBER_PART.match(words[index + 1][0]) is not None
             and not text[end : words[index + 1][1]].strip()
         )
-        after_number = index > 0 and re.fullmatch(r"[\d.,]+|per", words[index - 1][0]) is not None
+        after_number = index > 0 and _NUMBER_OR_PER.fullmatch(words[index - 1][0]) is not None
         if after_number and not standard and word.lower() not in _trade_codes()[0]:
             index += 1
             continue  # "1.2 kWp", "per kWh": a unit, however it is capitalised
@@ -239,12 +254,12 @@ def codes_in(text: str) -> list[list[Code]]:
             word, _, end = words[index]
             parts.append(word)
         # "GRS-certified" names GRS; "CertiPUR-US" names CertiPUR; "E-mark" and "TC-1600" stay whole.
-        pieces = [p for p in re.split(r"[-/]", parts[0]) if p]
+        pieces = [p for p in _HYPHEN_OR_SLASH.split(parts[0]) if p]
         coded = [p for p in pieces if is_code(p, shouting)] if len(pieces) > 1 else []
         if coded:
             parts = coded + parts[1:]
         code = Code(" ".join(parts) if coded else text[start:end], tuple(parts))
-        if groups and re.fullmatch(r"\s*(?:or|/)\s*", text[last_end:start]):
+        if groups and _ALTERNATIVE.fullmatch(text[last_end:start]):
             groups[-1].append(code)
         else:
             groups.append([code])
@@ -347,9 +362,9 @@ _ADJECTIVES = frozenset(
 _BEFORE_VERB = frozenset("to you we i they it please kindly pls can could will would should must may might shall cannot can't don't do does did".split())
 #: Words passed over when looking for the word before: "we also need", "does not fit".
 _PASSED_OVER = frozenset("also still not really just".split())
-_ADJECTIVE_ENDING = re.compile(r"(?:able|ible|ful|less|ous|ive|ical|ial|ular)$")
+_ADJECTIVE_ENDINGS = ("able", "ible", "ful", "less", "ous", "ive", "ical", "ial", "ular")
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ean)$")  # Japanese, Spanish, Italian, European
-_ADVERB_ENDING = re.compile(r"(?:ally|fully|ably|ibly|ately|ently|antly|ghly|ctly|ssly|ously|ively)$")
+_ADVERB_ENDINGS = ("ally", "fully", "ably", "ibly", "ately", "ently", "antly", "ghly", "ctly", "ssly", "ously", "ively")
 
 
 def word_weights(words: list[str]) -> list[float]:
@@ -361,13 +376,13 @@ def word_weights(words: list[str]) -> list[float]:
         while before >= 0 and words[before].lower() in _PASSED_OVER:
             before -= 1
         previous = words[before].lower() if before >= 0 else ""
-        if lowered in _NO_CONTENT or previous == "how" or (len(lowered) >= 5 and _ADVERB_ENDING.search(lowered)):
+        if lowered in _NO_CONTENT or previous == "how" or (len(lowered) >= 5 and lowered.endswith(_ADVERB_ENDINGS)):
             weights.append(0.0)  # "approximately", "per carton", "how long"
         elif previous in _BEFORE_VERB and word[:1].islower():
             weights.append(0.5)
         elif (len(lowered) > 4 and lowered.endswith("ed") and not lowered.endswith("eed")) or lowered in _ADJECTIVES:
             weights.append(0.5)  # "printed", "certified", "black"
-        elif (len(lowered) > 5 and _ADJECTIVE_ENDING.search(lowered)) or _NATIONALITY.match(word):
+        elif (len(lowered) > 5 and lowered.endswith(_ADJECTIVE_ENDINGS)) or _NATIONALITY.match(word):
             weights.append(0.5)
         else:
             weights.append(1.0)

@@ -31,8 +31,9 @@ class Topic:
     strip: tuple[re.Pattern[str], ...]
     #: Something the buyer wants sent or given; its price or timing must be answered beside it.
     object: bool
-    #: ``asks`` as one pattern: one search instead of a dozen for every clause and every topic.
+    #: ``asks`` and ``answers`` as one pattern each: one search instead of a dozen, for every clause and every topic.
     any_ask: re.Pattern[str]
+    any_answer: re.Pattern[str] | None
 
     @property
     def has_evidence(self) -> bool:
@@ -48,9 +49,11 @@ class Topic:
         return [m.span() for p in self.asks for m in p.finditer(text)]
 
     def answered_in(self, text: str) -> bool:
+        if self.any_answer is None:
+            return False
         for pattern in self.strip:
             text = pattern.sub(" ", text)
-        return any(p.search(text) for p in self.answers)
+        return self.any_answer.search(text) is not None
 
 
 def _placeholders() -> dict[str, str]:
@@ -77,6 +80,10 @@ def _compile(patterns: list[str], values: dict[str, str]) -> tuple[re.Pattern[st
     return tuple(compiled)
 
 
+def _either(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def topics() -> dict[str, Topic]:
     """Every topic of the taxonomy, in the order the data lists them."""
@@ -86,16 +93,18 @@ def topics() -> dict[str, Topic]:
     for topic_id in data["order"]:
         raw = data["topics"][topic_id]
         asks = _compile(raw["asks"], values)
+        answers = _compile(raw.get("answers", []), values)
         result[topic_id] = Topic(
             id=topic_id,
             name=Text(**raw["name"]),
             missing=Text(**raw["missing"]),
             example=Text(**raw["example"]),
             asks=asks,
-            answers=_compile(raw.get("answers", []), values),
+            answers=answers,
             strip=_compile(raw.get("strip", []), values),
             object=raw.get("object", False),
-            any_ask=re.compile("|".join(f"(?:{p.pattern})" for p in asks), re.IGNORECASE),
+            any_ask=_either(asks),
+            any_answer=_either(answers) if answers else None,
         )
     return result
 
