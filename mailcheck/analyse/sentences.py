@@ -40,17 +40,25 @@ class Sentence:
         return self.text.rstrip().endswith(("?", "？"))
 
 
+# The word before a full stop and the character before that word. Searched in a window before the
+# mark, not in the whole line: a long line has many full stops.
+_WORD_BEFORE = re.compile(r"(^|.)([\w.'’]+)$")
+_ADDRESS_BEFORE = re.compile(r"(?:www|https?://\S*|@\S*|\.\w+)$")
+_WINDOW = 200
+
+
 def _ends_sentence(text: str, match: re.Match[str], since: int) -> bool:
     """Whether the punctuation of ``match`` really ends a sentence begun at ``since`` in ``text``."""
     mark_start = match.start(1)
-    if match.group(1).startswith((".",)) and len(match.group(1)) == 1:
-        word = re.search(r"(^|.)([\w.'’]+)$", text[:mark_start])
+    if match.group(1) == ".":
+        window = max(0, mark_start - _WINDOW)
+        word = _WORD_BEFORE.search(text, window, mark_start)
         token = word.group(2).lower() if word else ""
         before = word.group(1) if word else ""
         if token.rstrip(".") in _ABBREVIATIONS:
             return False
         # An initial ("J. Smith"), not the end of "B/L." or "-20 °C.".
-        if re.fullmatch(r"[a-z]", token) and before in ("", " ", "\t"):
+        if len(token) == 1 and "a" <= token <= "z" and before in ("", " ", "\t"):
             return False
         # A list number ("1. Price: …") opening the sentence.
         if token.isdigit() and not text[since : word.start(2)].strip():
@@ -60,7 +68,7 @@ def _ends_sentence(text: str, match: re.Match[str], since: int) -> bool:
         following = text[match.end() : match.end() + 1]
         if following and not following.isspace():
             # "produce.If" ends a sentence; "www.abc.com" and "v1.2" do not.
-            if re.search(r"(?:www|https?://\S*|@\S*|\.\w+)$", text[:mark_start]) or len(token) < 2:
+            if _ADDRESS_BEFORE.search(text, window, mark_start) or len(token) < 2:
                 return False
     return True
 
