@@ -6,7 +6,8 @@ messages and docs in English and Chinese) and either names a detector written
 in Python (``kind = "code"``, the default) or is pure data of a generic kind
 (``existence``, ``substitution``, ``occurrence``, ``metric``) that needs no
 Python at all: its ``entries`` are checked here when the pack loads, and run
-by mailcheck/checks/generic.py. The format is documented in docs/rule-packs.md.
+by mailcheck/checks/generic.py (metric.py for metrics). The format is
+documented in docs/rule-packs.md.
 
 Shared norm data that several rules read (regions, trade words, Incoterms…)
 lives in ``rules/data/`` and is read with :func:`load_data`.

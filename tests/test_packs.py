@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from mailcheck import check
 from mailcheck.cache import ENV_DIR
-from mailcheck.checks.generic import MEASURE_FUNCTIONS, word_forms
+from mailcheck.checks.generic import word_forms
+from mailcheck.checks.metric import MEASURE_FUNCTIONS
 from mailcheck.cli import main
 from mailcheck.config import Config
 from mailcheck.fix import apply_fixes

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..analyse.draft import Draft
 from ..analyse.terms import is_content, normal
 from ..packs import Rule
-from .generic import units
+from .metric import units
 from .registry import Hit, detector
 from .subject import _trade_acronyms
 

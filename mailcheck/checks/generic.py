@@ -5,8 +5,8 @@
   ``--fix`` only when the entry says ``safe = true``.
 - occurrence: count the matches; fewer than ``min`` (default 1: "the reply must
   say X") or more than ``max`` is a finding.
-- metric: a measure (words, sentences, words per sentence, reading grade) of
-  each sentence, each paragraph or the whole scope, against ``min``/``max``.
+- metric (metric.py): a measure of each sentence, each paragraph or the whole
+  scope against ``min``/``max``.
 
 A phrase matches case-insensitively on word boundaries; the space between two
 words matches any whitespace (mail is wrapped) and an apostrophe matches ' or ’.
@@ -21,7 +21,7 @@ searched only in a draft that has one of the words every match of it needs
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,9 +35,6 @@ from .registry import Hit, kind_detector
 #: Words that ``inflect`` leaves as written: "the" must not become "thing".
 _FUNCTION_WORDS = frozenset("the and our you your for with from that this than".split())
 _REPLY_ZONES = ("greeting", "body", "closing")
-#: A word, for counting: a run of non-space characters with a letter or digit in it.
-_WORD = re.compile(r"\S*[^\W_]\S*")
-_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def word_forms(word: str) -> list[str]:
@@ -131,7 +128,8 @@ def compiled_entries(rule: Rule) -> tuple[CompiledEntry, ...]:
     return cached[2]
 
 
-def _source(draft: Draft, zone: str) -> str:
+def source_text(draft: Draft, zone: str) -> str:
+    """What the offsets of a span of ``zone`` index: the subject or the text."""
     return draft.subject if zone == "subject" else draft.text
 
 
@@ -139,11 +137,11 @@ def zone_sentences(draft: Draft, zone: str, start: int, end: int) -> list[Senten
     """The sentences of one zone span (the shared ones for the writer's own zones)."""
     if zone in _REPLY_ZONES:
         return [s for s in reply_sentences(draft) if start <= s.start < end]
-    return split_sentences(_source(draft, zone)[start:end], start, zone)
+    return split_sentences(source_text(draft, zone)[start:end], start, zone)
 
 
 def _sentence_at(draft: Draft, zone: str, start: int, end: int, position: int) -> str:
-    source = _source(draft, zone)
+    source = source_text(draft, zone)
     for sentence in zone_sentences(draft, zone, start, end):
         if sentence.start <= position < sentence.end:
             return source[sentence.start : sentence.end]
@@ -183,7 +181,7 @@ def haystack(draft: Draft, scope: tuple[str, ...]) -> Haystack:
     """The text of the scope's spans for the prefilter: made once a draft for every scope."""
     made = _haystacks(draft)
     if scope not in made:
-        made[scope] = Haystack("\n".join(_source(draft, zone)[start:end] for zone, start, end in draft.spans(scope)))
+        made[scope] = Haystack("\n".join(source_text(draft, zone)[start:end] for zone, start, end in draft.spans(scope)))
     return made[scope]
 
 
@@ -193,7 +191,7 @@ def entry_matches(draft: Draft, rule: Rule, compiled: CompiledEntry) -> list[Mat
         return []
     found = []
     for zone, start, end in draft.spans(rule.scope):
-        source = _source(draft, zone)
+        source = source_text(draft, zone)
         excepted: list[tuple[int, int]] | None = None  # searched only once something matches
         for pattern in compiled.finds:
             for hit in pattern.finditer(source, start, end):
@@ -224,12 +222,12 @@ def rule_matches(draft: Draft, rule: Rule) -> list[Match]:
     return sorted(kept, key=lambda m: (m.zone != "subject", m.start))
 
 
-def _suggestion_key(rule: Rule, entry: dict[str, Any]) -> str | None:
+def suggestion_key(rule: Rule, entry: dict[str, Any]) -> str | None:
     return entry.get("suggestion") or ("default" if "default" in rule.suggestions else None)
 
 
 def _context(draft: Draft, match: Match) -> str:
-    return _one_line(_source(draft, match.zone)[match.context_start : match.context_end])
+    return _one_line(source_text(draft, match.zone)[match.context_start : match.context_end])
 
 
 @kind_detector("existence")
@@ -241,7 +239,7 @@ def existence(draft: Draft, rule: Rule) -> Iterator[Hit]:
             match.end,
             message=match.entry.get("message", "default"),
             args={"match": match.words, "context": _context(draft, match)},
-            suggestion=_suggestion_key(rule, match.entry),
+            suggestion=suggestion_key(rule, match.entry),
         )
 
 
@@ -273,8 +271,8 @@ def substitution(draft: Draft, rule: Rule) -> Iterator[Hit]:
     for match in rule_matches(draft, rule):
         entry = match.entry
         choices = [_cased(r.replace("{match}", match.words), match.text) for r in entry["replace"]]
-        key = _suggestion_key(rule, entry)
-        source = _source(draft, match.zone)
+        key = suggestion_key(rule, entry)
+        source = source_text(draft, match.zone)
         edit = _replacement_edit(source, match, choices[0])
         # The whole pattern match with the replacement in place: "will high" -> "will be high".
         left, right = min(match.context_start, edit.start), max(match.context_end, edit.end)
@@ -312,131 +310,10 @@ def occurrence(draft: Draft, rule: Rule) -> Iterator[Hit]:
             "max": "" if most is None else most,
             "phrase": (entry.get("phrase") or entry.get("pattern"))[0],
         }
-        message, suggestion = entry.get("message", "default"), _suggestion_key(rule, entry)
+        message, suggestion = entry.get("message", "default"), suggestion_key(rule, entry)
         if len(found) < least:
             zone, start, end = spans[0]
             yield Hit(zone, start, end, message=message, args=args, suggestion=suggestion)
         if most is not None:
             for match in found[int(most) :]:
                 yield Hit(match.zone, match.start, match.end, message=message, args=args, suggestion=suggestion)
-
-
-@dataclass(frozen=True)
-class Unit:
-    """What a metric measures: a sentence, a paragraph or the whole scope."""
-
-    zone: str
-    start: int
-    end: int
-    text: str
-    sentences: tuple[Sentence, ...]
-
-
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def units(draft: Draft, rule: Rule, per: str) -> list[Unit]:
-    """The sentences, the paragraphs (blocks between blank lines) or the whole of the rule's scope."""
-    spans = draft.spans(rule.scope)
-    if per == "sentence":
-        return [
-            Unit(zone, s.start, s.end, s.text, (s,))
-            for zone, start, end in spans
-            for s in zone_sentences(draft, zone, start, end)
-        ]
-    if per == "paragraph":
-        found = []
-        for zone, start, end in spans:
-            sentences = zone_sentences(draft, zone, start, end)
-            source = _source(draft, zone)
-            for first, last in _paragraphs(source, start, end):
-                inside = tuple(s for s in sentences if first <= s.start < last)
-                found.append(Unit(zone, first, last, source[first:last], inside))
-        return found
-    spans = [s for s in spans if s[0] != "subject"] or spans
-    if not spans:
-        return []
-    sentences = tuple(s for zone, start, end in spans for s in zone_sentences(draft, zone, start, end))
-    text = "\n\n".join(_source(draft, zone)[start:end] for zone, start, end in spans)
-    return [Unit(spans[0][0], spans[0][1], spans[-1][2], text, sentences)]
-
-
-def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of non-blank lines in ``text[start:end]``."""
-    first = last = None
-    position = start
-    for line in text[start:end].split("\n"):
-        if line.strip():
-            first = position if first is None else first
-            last = position + len(line)
-        elif first is not None:
-            yield first, last
-            first = None
-        position += len(line) + 1
-    if first is not None:
-        yield first, last
-
-
-def _prose(unit: Unit) -> list[str]:
-    """Sentences of three words or more: list items and labels say little about reading ease."""
-    return [s.text for s in unit.sentences if count_words(s.text) >= 3]
-
-
-def _words_per_sentence(unit: Unit) -> float | None:
-    counted = [count_words(s.text) for s in unit.sentences if count_words(s.text)]
-    return sum(counted) / len(counted) if counted else None
-
-
-def reading_grade(unit: Unit) -> float | None:
-    """Flesch–Kincaid grade of the unit's prose: 0.39·words/sentence + 11.8·syllables/word − 15.59.
-
-    Sentences are ours (mail-aware), syllables textstat's (offline: the CMU
-    pronouncing dictionary, else pyphen). Numbers and codes count as words but
-    have no syllables to count.
-    """
-    prose = _prose(unit)
-    letters = [w for sentence in prose for w in _LETTER_WORD.findall(sentence)]
-    if not letters:
-        return None
-    import textstat  # loads its dictionaries on first use (about a second): only when a grade is asked for
-
-    words = sum(count_words(s) for s in prose)
-    syllables = sum(textstat.syllable_count(w) for w in letters)
-    return 0.39 * words / len(prose) + 11.8 * syllables / len(letters) - 15.59
-
-
-#: One function per name in packs.MEASURES (the pack loader validates names against that list).
-MEASURE_FUNCTIONS: dict[str, Callable[[Unit], float | None]] = {
-    "words": lambda unit: count_words(unit.text),
-    "sentences": lambda unit: len(unit.sentences),
-    "words-per-sentence": _words_per_sentence,
-    "grade": reading_grade,
-}
-
-
-def _shown(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
-
-
-@kind_detector("metric")
-def metric(draft: Draft, rule: Rule) -> Iterator[Hit]:
-    for compiled in compiled_entries(rule):
-        entry = compiled.entry
-        low, high = entry.get("min"), entry.get("max")
-        for unit in units(draft, rule, entry["per"]):
-            if count_words(unit.text) < entry.get("sample", 1):
-                continue
-            if any(p.search(unit.text) for p in compiled.unless):
-                continue
-            value = MEASURE_FUNCTIONS[entry["measure"]](unit)
-            if value is None or not ((high is not None and value > high) or (low is not None and value < low)):
-                continue
-            yield Hit(
-                unit.zone,
-                unit.start,
-                unit.end,
-                message=entry.get("message", "default"),
-                args={"value": _shown(value), "min": "" if low is None else low, "max": "" if high is None else high},
-                suggestion=_suggestion_key(rule, entry),
-            )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..analyse.draft import Draft
 from ..analyse.points import buyer_points
 from ..packs import Rule
-from .generic import count_words
+from .metric import count_words
 from .quote import prices, quotation_attached
 from .registry import Hit, detector
 
