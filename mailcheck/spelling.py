@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .packs import load_data
+from .vocabulary import trade_words
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -112,8 +112,7 @@ class Speller:
     """Knows which words are correct; built from the rule's options and the user's words."""
 
     def __init__(self, options: Mapping[str, Any], extra_words: Iterable[str] = ()):
-        trade = load_data("trade_words")
-        vocabulary = {w for group in trade.values() for entry in group for w in _ASCII_WORD.findall(entry)}
+        vocabulary = {w for entry in trade_words() for w in _ASCII_WORD.findall(entry)}
         vocabulary |= {w for entry in (*options["also-correct"], *extra_words) for w in _ASCII_WORD.findall(entry)}
         self.vocabulary = frozenset(w.casefold() for w in vocabulary)
         self.british = [(re.compile(pattern), repl) for pattern, repl in options["british-patterns"]]

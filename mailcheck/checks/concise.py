@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from ..analyse.draft import Draft
 from ..analyse.terms import is_content, normal
 from ..packs import Rule
+from ..vocabulary import trade_acronyms
 from .metric import units
 from .registry import Hit, detector
-from .subject import _trade_acronyms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*$")
@@ -65,7 +65,7 @@ def _places(text: str, plain: Callable[[str], bool]) -> dict[tuple[str, str], li
 
 @detector("PRO-CONCISE-REPEAT")
 def repeated_phrase(draft: Draft, rule: Rule) -> Iterator[Hit]:
-    trade = _trade_acronyms()  # "USD 2.10/pc FOB Xiamen" on every line of a price list is not rambling
+    trade = trade_acronyms()  # "USD 2.10/pc FOB Xiamen" on every line of a price list is not rambling
 
     def plain(word: str) -> bool:
         return is_content(word) and word.lower() != "per" and word.upper() not in trade and not word.isupper()

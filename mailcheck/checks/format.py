@@ -12,8 +12,8 @@ from ..analyse.draft import Draft
 from ..model import Edit, Fix
 from ..packs import Rule
 from ..spelling import dictionary
+from ..vocabulary import trade_acronyms
 from .registry import Hit, detector
-from .subject import _trade_acronyms
 
 #: A word in capitals; not part of a model code ("BW-P6036") or a mixed-case word.
 _CAPITAL_WORD = re.compile(r"(?<![\w’'-])[A-Z]{2,}(?:['’][A-Z]+)?(?![\w’'-])")
@@ -49,7 +49,7 @@ def _heading(text: str, start: int, end: int, most_words: int) -> bool:
 @detector("PRO-FORMAT-CAPS")
 def no_shouting(draft: Draft, rule: Rule) -> Iterator[Hit]:
     text = draft.text
-    acronyms = _trade_acronyms()
+    acronyms = trade_acronyms()
     labels = re.compile(r"\b(?:" + "|".join(map(re.escape, rule.options["print-labels"])) + r")\b", re.I)
     for zone, start, end in draft.spans(rule.scope):
         capitals = [m for m in _CAPITAL_WORD.finditer(text, start, end) if m.group().upper() not in acronyms]

@@ -8,13 +8,14 @@ and :func:`buyer_asks_price`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analyse.draft import Draft, memoized
 from ..analyse.sentences import reply_sentences
 from ..packs import Rule, Text, load_data
+from ..vocabulary import trade_words
 from .attachment import carries_attachments
 from .registry import Hit, detector
 
@@ -30,7 +31,7 @@ class Price:
     with_currency: bool
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -42,7 +43,7 @@ def _any(patterns: tuple[str, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = load_data("prices")
-    codes = rf"(?<![A-Za-z])(?:{_alternation(load_data('trade_words')['currencies'])})(?![A-Za-z])"
+    codes = rf"(?<![A-Za-z])(?:{_alternation(trade_words('currencies'))})(?![A-Za-z])"
     words = rf"\b(?:{_alternation(data['currency-words'])})\b"
     currency = rf"{codes}|{_alternation(data['currency-signs'])}|{words}"
     units = _alternation(data["quantity-units"])

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from ..analyse.draft import Draft
 from ..model import Edit, Fix
-from ..packs import Rule, load_data
+from ..packs import Rule
+from ..vocabulary import trade_acronyms
 from .registry import Hit, detector
 
 #: One reply or forward prefix as clients in many languages write it, optionally
@@ -43,10 +44,6 @@ def _shouting(core: str, acronyms: frozenset[str]) -> bool:
     return len(words) >= 3 and len(upper) / len(words) > 0.7
 
 
-def _trade_acronyms() -> frozenset[str]:
-    return frozenset(w.upper() for words in load_data("trade_words").values() for w in words)
-
-
 def _buyer_matter(draft: Draft) -> str | None:
     """The buyer's own subject, when it states a matter worth replying under."""
     subject = draft.buyer.subject
@@ -60,7 +57,7 @@ def subject_states_matter(draft: Draft, rule: Rule) -> Iterator[Hit]:
     subject = draft.subject
     core = _core(subject)
     generic = {_folded(g) for g in rule.options["generic"]}
-    acronyms = _trade_acronyms()
+    acronyms = trade_acronyms()
     matter = _buyer_matter(draft)
     # Replying under the buyer's own subject is the best fix when theirs states the matter.
     reuse = matter and _folded(matter) not in generic
