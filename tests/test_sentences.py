@@ -47,3 +47,20 @@ def test_list_numbers_titles_and_units():
     assert texts("We send a copy of B/L.\nPayment is T/T.") == ["We send a copy of B/L.", "Payment is T/T."]
     assert texts("It works down to -20 °C. Charging needs 0 °C.") == ["It works down to -20 °C.", "Charging needs 0 °C."]
     assert texts("Dear Eng. Al-Dosari, thank you. Call J. Smith.") == ["Dear Eng. Al-Dosari, thank you.", "Call J. Smith."]
+
+
+def test_a_list_marker_alone_on_its_line_opens_the_sentence_below():
+    assert texts("Our answers:\n1.\nPrice: USD 3/pc FOB.\n2.\nMOQ: 500 pcs.") == [
+        "Our answers:",
+        "1.\nPrice: USD 3/pc FOB.",
+        "2.\nMOQ: 500 pcs.",
+    ]
+
+
+def test_abbreviations_of_specifications():
+    assert texts("Price incl. VAT and excl. freight, abt. 5 kg each. Qty. 500 per size. Art. 3310 is black.") == [
+        "Price incl. VAT and excl. freight, abt. 5 kg each.",
+        "Qty. 500 per size.",
+        "Art. 3310 is black.",
+    ]
+    assert texts("We need a bigger qty. Can you ship in May?") == ["We need a bigger qty.", "Can you ship in May?"]

@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 
 from .deferrals import Deferral, reply_deferrals
 from .draft import Draft, memoized
-from .lists import LIST_ITEM, MARKER_ONLY
+from .lists import LIST_ITEM
 from .points import Point, buyer_points
 from .reference import acknowledgement
 from .sentences import Sentence, reply_sentences
@@ -187,8 +187,6 @@ def reply_parts(draft: Draft) -> Reply:
         if item:
             number = item.group("number")
         previous_end = sentence.end
-        if MARKER_ONLY.match(sentence.text):
-            continue  # "3." split off as a sentence: it numbers the next one
         if sentence.is_question:
             role = "question"
         elif acknowledged is not None and sentence.start == acknowledged.start:

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from . import nlp
 from .draft import Draft, memoized
-from .lists import LIST_ITEM, MARKER_ONLY
-from .sentences import Sentence, split_sentences
+from .lists import LIST_ITEM
+from .sentences import split_sentences
 from .terms import Code, codes_in, dimension_numbers, is_content, is_standard, normal, tokens, word_weights
 from .topics import FREE_FORM, asked_topics, attached
 from .topics import topics as all_topics
@@ -254,22 +254,6 @@ def _kind(clause: str, question_sentence: bool, in_list: str | None) -> str | No
     return "maybe"
 
 
-# Where the shared splitter cuts after an abbreviation inside a specification: "(min. 80 µm)", "approx. 5 kg".
-_CUT_AFTER = re.compile(r"\b(?:min|max|approx|appr|ca|abt|incl|excl|no|nr|ref|vol|art|pcs|qty)\.$", re.IGNORECASE)
-
-
-def _whole_sentences(text: str, start: int, end: int) -> list[Sentence]:
-    """The zone's sentences, with a sentence cut after "min." or "approx." joined to what follows."""
-    result: list[Sentence] = []
-    for sentence in split_sentences(text[start:end], start):
-        previous = result[-1] if result else None
-        if previous is not None and _CUT_AFTER.search(previous.text) and "\n" not in text[previous.end : sentence.start]:
-            result[-1] = Sentence(previous.start, sentence.end, text[previous.start : sentence.end], previous.zone)
-        else:
-            result.append(sentence)
-    return result
-
-
 @memoized
 def _raw_clauses(draft: Draft) -> list[_Clause]:
     """Every clause of the buyer's message that is or may be a point (kind "maybe": spaCy decides)."""
@@ -277,20 +261,14 @@ def _raw_clauses(draft: Draft) -> list[_Clause]:
     for text, zone_start, zone_end in _body_zones(draft):
         listing: str | None = None
         previous_end = zone_start
-        marker: str | None = None  # "1." split off as a sentence of its own
-        for sentence_index, sentence in enumerate(_whole_sentences(text, zone_start, zone_end)):
-            only = MARKER_ONLY.match(sentence.text)
-            if only:
-                marker = only.group("number")
-                continue
+        for sentence_index, sentence in enumerate(split_sentences(text[zone_start:zone_end], zone_start)):
             gap = text[previous_end : sentence.start]
             previous_end = sentence.end
             item = LIST_ITEM.match(sentence.text)
-            in_item = bool(item) or marker is not None
+            in_item = bool(item)
             # Only a line's first sentence is a list entry; "Can it handle -20 °C? Most cabins are unheated." adds context.
             line_head = in_item or sentence.start == 0 or text[sentence.start - 1] == "\n"
-            number = marker if marker is not None else (item.group("number") if item else None)
-            marker = None
+            number = item.group("number") if item else None
             if listing and "\n\n" in gap and not in_item:
                 listing = None
             if _is_header(sentence.text):
@@ -382,7 +360,7 @@ def buyer_points(draft: Draft) -> list[Point]:
         topics.sort(key=lambda t: not t.has_evidence)
         terms = _terms(clause.text, codes)
         if not topics and not codes and len(terms) < 2:
-            continue  # "80 µm)": a fragment, not a point
+            continue  # "Do you have experience?": too little said to tell whether a reply answers it
         pairs = [(a.id, o.id) for o in topics if o.object for a in topics if a is not o and attached(a, o, clause.text)]
         previous = points[-1] if points and sentences[-1] == clause.sentence else None
         if previous is not None and len(terms) <= 1 and not any(t.object for t in topics):

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .draft import Draft, memoized
-from .lists import LIST_ITEM, MARKER_ONLY
+from .lists import LIST_ITEM
 from .sentences import Sentence, reply_sentences
 
 # "Please let us know which colour you prefer", "Kindly confirm the quantity": a question without "?".
@@ -68,15 +68,13 @@ def reply_questions(draft: Draft) -> list[Question]:
     result = []
     paragraph = 0
     previous_end: int | None = None
-    marker_before = False
     for sentence in reply_sentences(draft):
         gap = draft.text[previous_end : sentence.start] if previous_end is not None else "\n\n"
         if "\n\n" in gap:
             paragraph += 1
         previous_end = sentence.end
         line_start = draft.text.rfind("\n", 0, sentence.start) + 1
-        listed = marker_before or bool(LIST_ITEM.match(draft.text[line_start : sentence.end]))
-        marker_before = bool(MARKER_ONLY.match(sentence.text))
+        listed = bool(LIST_ITEM.match(draft.text[line_start : sentence.end]))
         asked = _is_question(sentence)
         if asked is not None:
             result.append(Question(sentence, asked[0], paragraph, listed))

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from .draft import Draft, memoized
-from .lists import MARKER_ONLY
 from .sentences import Sentence, reply_sentences
 from .time_phrases import DATE, DURATION, TIME_WORD
 
@@ -67,7 +66,7 @@ def _has_alternative(sentences: list[Sentence], index: int, refusal_end: int) ->
     and the detail in different sentences, so the window is read as a whole.
     """
     first = sentences[index]
-    following = [s.text for s in sentences[index + 1 :] if not MARKER_ONLY.match(s.text)][:WINDOW]
+    following = [s.text for s in sentences[index + 1 : index + 1 + WINDOW]]
     window = " ".join([first.text[refusal_end - first.start :], *following])
     # A date is an alternative by itself: "not before Chinese New Year; the first loading date is 3 March".
     return bool(_OFFER.search(window) and _CONCRETE.search(window)) or bool(_LATER_DATE.search(window))

@@ -14,15 +14,15 @@ import re
 from dataclasses import dataclass
 
 from .draft import Draft, memoized
+from .lists import LIST_ITEM
 
 #: Words after which a full stop never ends the sentence: a name or number follows.
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof eng engr ing dott st no nos nr jr sr vs approx appr min max avg e.g i.e eg ie ca fig dept "
-    "tel fax mob ref attn jan feb mar apr jun jul aug sep sept oct nov dec int'l".split()
+    "tel fax mob ref attn jan feb mar apr jun jul aug sep sept oct nov dec int'l incl excl abt".split()
 )
 #: Abbreviations that often end a sentence too: they end it when a capital follows.
-_FINAL_ABBREVIATIONS = frozenset("etc co ltd inc corp est u.s u.k a.m p.m".split())
-_LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|[-*•·◆▪►–])\s+")
+_FINAL_ABBREVIATIONS = frozenset("etc co ltd inc corp est u.s u.k a.m p.m qty art vol".split())
 # End punctuation followed by space (or by a capital, the missing-space habit),
 # Chinese full-width ends included.
 _END = re.compile(r"([.!?。！？]+)[\"')\]]*(?=\s|$|[A-Z][a-z])")
@@ -96,10 +96,14 @@ def split_sentences(text: str, offset: int = 0, zone: str = "body") -> list[Sent
         if not line.strip():
             close(line_start)
             continue
-        if _LIST_ITEM.match(line):
+        indent = len(line) - len(line.lstrip())
+        item = LIST_ITEM.match(line)
+        if item and line[item.end() - 1].isspace():  # "1. Price…"; a line "16." may go on "…April"
             close(line_start)
         if start is None:
-            start = line_start + len(line) - len(line.lstrip())
+            start = line_start + indent
+        # A marker alone on a line that begins a sentence ("1." above the item's text) numbers the line below.
+        marker_line = item is not None and not line[item.end() :].strip() and start == line_start + indent
         cursor = 0
         for match in _END.finditer(line):
             since = max(cursor, start - line_start if start is not None else 0, 0)
@@ -112,7 +116,7 @@ def split_sentences(text: str, offset: int = 0, zone: str = "body") -> list[Sent
             cursor = match.end()
         stripped = line.rstrip()
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
-        if start is not None and (stripped.endswith((":", "：", ";")) or _short_line(stripped, next_line)):
+        if start is not None and not marker_line and (stripped.endswith((":", "：", ";")) or _short_line(stripped, next_line)):
             close(line_start + len(stripped))
     close(len(text))
     return sentences
