@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..analyse.draft import Draft
 from ..analyse.sentences import reply_sentences
 from ..packs import Rule
+from .prefilter import Alternatives, alternatives, haystack
 from .registry import Hit, detector
 
 
-@lru_cache(maxsize=16)
-def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def _option(rule: Rule, key: str) -> Alternatives:
+    return alternatives(tuple(rule.options[key]))
 
 
 def _pattern(rule: Rule, key: str) -> re.Pattern[str]:
-    return _compiled(tuple(rule.options[key]))
+    return _option(rule, key).pattern
 
 
 def buyer_complains(draft: Draft, rule: Rule) -> bool:
@@ -30,11 +29,12 @@ def buyer_complains(draft: Draft, rule: Rule) -> bool:
 @detector("REL-ADMIT")
 def own_the_problem(draft: Draft, rule: Rule) -> Iterator[Hit]:
     complaint = buyer_complains(draft, rule)
-    deflection = _pattern(rule, "deflection")
-    mild = _pattern(rule, "deflection-in-complaint")
+    written = haystack(draft, rule.scope)
+    keys = ("deflection", "deflection-in-complaint") if complaint else ("deflection",)
+    deflections = [p for p in (_option(rule, key).within(written) for key in keys) if p is not None]
     sentences = [s for s in reply_sentences(draft) if s.zone in rule.scope]
     for sentence in sentences:
-        for pattern in (deflection, mild) if complaint else (deflection,):
+        for pattern in deflections:
             match = pattern.search(sentence.text)
             if match:
                 start = sentence.start + match.start()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..analyse.draft import Draft
 from ..analyse.sentences import reply_sentences
 from ..model import Message
 from ..packs import Rule
+from .prefilter import alternatives
 from .registry import Hit, detector
 
 #: Draft formats that carry their attachments. A plain-text draft cannot show them:
@@ -30,15 +30,10 @@ class Mention:
     text: str
 
 
-@lru_cache(maxsize=8)
-def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
 def mentions(draft: Draft, rule: Rule) -> list[Mention]:
     """Places where the writer says this mail carries a file."""
-    claim = _compiled(tuple(rule.options["mentions"]))
-    not_claim = _compiled(tuple(rule.options["not-claims"]))
+    claim = alternatives(tuple(rule.options["mentions"])).pattern
+    not_claim = alternatives(tuple(rule.options["not-claims"])).pattern
     found = []
     for sentence in reply_sentences(draft):
         if sentence.zone not in rule.scope:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..analyse.draft import Draft
 from ..analyse.sentences import Sentence, reply_sentences
 from ..packs import Rule, Text
+from .prefilter import Alternatives, alternatives, haystack
 from .quote import buyer_asks_price, prices, quotation_attached, writer_text
 from .registry import Hit, detector
 
@@ -20,9 +20,8 @@ _SPEC = re.compile(
 )
 
 
-@lru_cache(maxsize=16)
-def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def _option(rule: Rule, key: str) -> Alternatives:
+    return alternatives(tuple(rule.options[key]))
 
 
 def _paragraphs(sentences: list[Sentence], text: str) -> list[list[Sentence]]:
@@ -38,7 +37,9 @@ def _paragraphs(sentences: list[Sentence], text: str) -> list[list[Sentence]]:
 
 def company_introduction(draft: Draft, rule: Rule) -> list[list[Sentence]]:
     """The body's paragraphs that mostly introduce the company."""
-    cue = _compiled(tuple(rule.options["company"]))
+    cue = _option(rule, "company").within(haystack(draft, ("body",)))
+    if cue is None:
+        return []  # the body has none of the words that introduce a company
     body = [s for s in reply_sentences(draft) if s.zone == "body"]
     intro = []
     for paragraph in _paragraphs(body, draft.text):
@@ -56,7 +57,7 @@ def first_reply(draft: Draft, rule: Rule) -> bool:
     earlier = buyer.split.quoted if buyer.source == "inquiry" else draft.split.quoted[1:]
     if earlier or buyer.split.quoted:
         return False
-    return not _compiled(tuple(rule.options["earlier-contact"])).search(buyer.text or "")
+    return not _option(rule, "earlier-contact").pattern.search(buyer.text or "")
 
 
 def _presents_product(draft: Draft, rule: Rule, text: str) -> bool:
@@ -75,7 +76,7 @@ def _presents_product(draft: Draft, rule: Rule, text: str) -> bool:
 def _quotes(draft: Draft, rule: Rule, text: str) -> bool:
     if not buyer_asks_price(draft) or prices(draft) or quotation_attached(draft):
         return True
-    return _compiled(tuple(rule.options["quotation-pending"])).search(text) is not None
+    return _option(rule, "quotation-pending").pattern.search(text) is not None
 
 
 @detector("STR-BODY")

@@ -25,11 +25,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..analyse.draft import Draft, memoized
+from ..analyse.draft import Draft
 from ..analyse.sentences import Sentence, reply_sentences, split_sentences
 from ..model import Edit, Fix
 from ..packs import Rule, compile_pattern, expand_lists
-from .prefilter import Haystack, Needle, needles
+from .prefilter import Haystack, Needle, haystack, needles
 from .registry import Hit, kind_detector
 
 #: Words that ``inflect`` leaves as written: "the" must not become "thing".
@@ -170,19 +170,6 @@ class Match:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-@memoized
-def _haystacks(draft: Draft) -> dict[tuple[str, ...], Haystack]:
-    return {}
-
-
-def haystack(draft: Draft, scope: tuple[str, ...]) -> Haystack:
-    """The text of the scope's spans for the prefilter: made once a draft for every scope."""
-    made = _haystacks(draft)
-    if scope not in made:
-        made[scope] = Haystack("\n".join(source_text(draft, zone)[start:end] for zone, start, end in draft.spans(scope)))
-    return made[scope]
 
 
 def entry_matches(draft: Draft, rule: Rule, compiled: CompiledEntry) -> list[Match]:

@@ -4,7 +4,9 @@ Most entries of a word list match nothing in a given draft, and a regex search
 walks the whole text to find that out. A match of ``(?<!\\w)revert\\w*\\s+back``
 cannot exist in a text without "revert" in it, and looking that up is far
 cheaper. :func:`needles` reads such strings out of a compiled pattern;
-:class:`Haystack` is the text they are looked up in.
+:class:`Haystack` is the text they are looked up in, made once a draft for
+each scope by :func:`haystack`. :class:`Alternatives` joins a list of
+patterns into one, and leaves out those a draft cannot match.
 
 The needles come from the pattern's syntax tree (the standard library's own
 parser), so the test is exact: a text that has none of them has no match.
@@ -16,9 +18,12 @@ pattern is always searched.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+
+from ..analyse.draft import Draft, memoized
 
 try:  # The re module's parser: public as sre_parse up to Python 3.10, private from 3.11 on.
     from re import _constants as _sre
@@ -63,6 +68,52 @@ class Haystack:
 
     def has(self, needle: Needle) -> bool:
         return needle.text in self.words if needle.word else needle.text in self.text
+
+
+@memoized
+def _haystacks(draft: Draft) -> dict[tuple[str, ...], Haystack]:
+    return {}
+
+
+def haystack(draft: Draft, scope: tuple[str, ...]) -> Haystack:
+    """The text of the draft's spans of ``scope`` (draft.spans), made once a draft for every scope."""
+    made = _haystacks(draft)
+    if scope not in made:
+        spans = draft.spans(scope)
+        made[scope] = Haystack("\n".join((draft.subject if z == "subject" else draft.text)[s:e] for z, s, e in spans))
+    return made[scope]
+
+
+class Alternatives:
+    """Regular expressions searched as one, ``(?:a)|(?:b)|…``, case ignored."""
+
+    def __init__(self, patterns: Iterable[str]):
+        self.patterns = tuple(patterns)
+        self.pattern = _joined(self.patterns)
+        self._needles = [needles(re.compile(p, re.IGNORECASE)) for p in self.patterns]
+
+    def within(self, haystack: Haystack) -> re.Pattern[str] | None:
+        """The alternatives a text inside ``haystack`` may match, joined; None when it can match none.
+
+        Their order is kept, so a match is the one the whole alternation finds.
+        """
+        kept = tuple(
+            pattern
+            for pattern, found in zip(self.patterns, self._needles)
+            if found is None or any(map(haystack.has, found))
+        )
+        return _joined(kept) if kept else None
+
+
+@lru_cache(maxsize=512)
+def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def alternatives(patterns: tuple[str, ...]) -> Alternatives:
+    """The :class:`Alternatives` of a rule option's list of patterns, made once a process."""
+    return Alternatives(patterns)
 
 
 def needles(pattern: re.Pattern[str]) -> frozenset[Needle] | None:

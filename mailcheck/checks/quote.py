@@ -17,11 +17,13 @@ from ..analyse.sentences import reply_sentences
 from ..packs import Rule, Text, load_data
 from ..vocabulary import trade_words
 from .attachment import carries_attachments
+from .prefilter import Alternatives, Haystack, alternatives, haystack
 from .registry import Hit, detector
 
 _WRITER_ZONES = ("greeting", "body", "closing")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ELEMENTS = ("validity", "moq", "lead_time", "payment")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,9 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=32)
-def _any(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def _listed(key: str) -> Alternatives:
+    """The patterns of the list ``key`` of rules/data/prices.toml."""
+    return alternatives(tuple(load_data("prices")[key]))
 
 
 @lru_cache(maxsize=1)
@@ -65,9 +67,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "per_unit": re.compile(r"\s*(?:/|per\s+|a\s+|each\b)\s*[^\W\d]", re.IGNORECASE),
         "price_word": re.compile(rf"\b(?:{_alternation(data['price-words'])})\b", re.IGNORECASE),
         "not_goods": re.compile(rf"(?<!\w)(?:{_alternation(data['not-goods'])})(?!\w)", re.IGNORECASE),
-        "attached": _any(tuple(data["attached-quotation"])),
-        "earlier": _any(tuple(data["earlier-quote"])),
-        "request": _any(tuple(data["price-request"])),
     }
 
 
@@ -75,6 +74,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def prices(draft: Draft) -> list[Price]:
     """The prices of goods the writer states (not credits, fees, or an earlier quotation's prices)."""
     p = _patterns()
+    earlier = _listed("earlier-quote").within(haystack(draft, _WRITER_ZONES))
     found: list[Price] = []
     heading = False  # under "Prices DDP Venlo, per piece:", each list line is a price
     previous_end = 0
@@ -83,11 +83,14 @@ def prices(draft: Draft) -> list[Price]:
         if "\n\n" in draft.text[previous_end : sentence.start]:
             heading = False
         previous_end = sentence.end
-        if p["earlier"].search(text):
+        if earlier is not None and earlier.search(text):
             continue
-        priced = heading or p["price_word"].search(text) is not None
+        figures = _DIGIT.search(text) is not None  # a price has one; most sentences do not
+        priced = figures and (heading or p["price_word"].search(text) is not None)
         if text.endswith(":"):
             heading = p["price_word"].search(text) is not None
+        if not figures:
+            continue
         charge = p["not_goods"].search(text) is not None
         for kind in ("with_currency", "bare"):
             for match in p[kind].finditer(text):
@@ -111,14 +114,15 @@ def writer_text(draft: Draft) -> str:
 
 def quotation_attached(draft: Draft) -> bool:
     """The reply sends its quotation as a document that is there (or cannot be seen: plain-text drafts)."""
-    if not _patterns()["attached"].search(writer_text(draft)):
+    attached = _listed("attached-quotation").within(haystack(draft, _WRITER_ZONES))
+    if attached is None or not attached.search(writer_text(draft)):
         return False
     return bool(draft.message.attachments) or not carries_attachments(draft.message)
 
 
 def buyer_asks_price(draft: Draft) -> bool:
     asked = f"{draft.buyer.text or ''}\n{draft.buyer.subject or ''}"
-    return _patterns()["request"].search(asked) is not None
+    return _listed("price-request").pattern.search(asked) is not None
 
 
 # -- Incoterms -----------------------------------------------------------------------
@@ -161,12 +165,16 @@ def _missing(draft: Draft, rule: Rule, found: list[Price], text: str) -> list[Te
         missing.append(Text(label.en.format(term=terms[0].group()), label.zh.format(term=terms[0].group())))
     # A quotation asked for carries all its terms, unless it travels as an attached document.
     if buyer_asks_price(draft) and not quotation_attached(draft):
+        written = haystack(draft, _WRITER_ZONES)  # of ``text``
         # "valid for 30 days", "30 days net": the rest of such a clause holds days that are no lead time.
-        terms_clause = _any(tuple(f"(?:{p})[^,;.\n]*" for p in rule.options["validity"] + rule.options["payment"]))
-        lead_text = terms_clause.sub(" ", text)
+        clause = alternatives(tuple(f"(?:{p})[^,;.\n]*" for p in rule.options["validity"] + rule.options["payment"]))
+        clauses = clause.within(written)
+        lead_text = clauses.sub(" ", text) if clauses else text
+        lead_written = Haystack(lead_text) if clauses else written
         for key in _ELEMENTS:
-            haystack = lead_text if key == "lead_time" else text
-            if not _any(tuple(rule.options[key])).search(haystack):
+            searched, found_in = (lead_text, lead_written) if key == "lead_time" else (text, written)
+            element = alternatives(tuple(rule.options[key])).within(found_in)
+            if element is None or not element.search(searched):
                 missing.append(rule.labels[key])
     return missing
 
