@@ -1,35 +1,26 @@
 """Refusals in a reply, and whether an alternative follows them.
 
-Seed 000's Henrique example: "the scooter you need is hard to produce" is
-rewritten as an offer of an existing model with its specs and pictures, or a
-custom build "at USD xxx and xxx days". A refusal has an alternative when the
-reply goes on to offer something concrete: another model or option with a
-price, a lead time, a date, a quantity, or its specs and pictures.
+What a refusal is lives in rules/data/refusals.toml; two rules judge it:
+REL-REFUSE-SOFTLY (a reason or an alternative in the same sentence) and
+CARE-GIVE-MORE (something concrete offered soon after). Seed 000's Henrique
+example: "the scooter you need is hard to produce" is rewritten as an offer of
+an existing model with its specs and pictures, or a custom build "at USD xxx
+and xxx days". A refusal has an alternative when the reply goes on to offer
+something concrete: another model or option with a price, a lead time, a date,
+a quantity, or its specs and pictures.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..packs import compile_pattern, expand_lists, load_data
 from .draft import Draft, memoized
 from .sentences import Sentence, reply_sentences
 from .time_phrases import DATE, DURATION, TIME_WORD
 
-_ACTION = (
-    r"(?:offer|make|produce|manufacture|accept|do|supply|provide|meet|give|reduce|lower|ship|deliver|send|print|use|"
-    r"change|customi[sz]e|support|reach|match|guarantee|hold|register|apply|arrange|sell|quote)"
-)
-# "We cannot offer…", "we are unable to…", "it is not possible to…", "X is hard to produce", "we don't accept L/C".
-_REFUSAL = re.compile(
-    rf"\b(?:we|i)\s+(?:really\s+|unfortunately\s+)?(?:cannot|can\s*not|can't|could\s+not|couldn't|are\s+(?:not\s+able|unable)|am\s+(?:not\s+able|unable)|"
-    rf"won't\s+be\s+able|will\s+not\s+be\s+able)\s+(?:to\s+)?(?:\w+\s+)?{_ACTION}\b"
-    rf"|\b(?:we|i)\s+(?:do\s+not|don't|does\s+not)\s+(?:\w+\s+)?(?:offer|accept|do|supply|provide|ship|deliver|send|sell|quote|have|hold|make|produce)\b"
-    rf"|\b(?:is|are|will\s+be)\s+(?:very\s+|too\s+|a\s+little\s+|quite\s+)?(?:hard|difficult|impossible|not\s+possible)\s+(?:for\s+us\s+)?to\s+{_ACTION}"
-    rf"|\b(?:it\s+is|it's)\s+(?:not\s+possible|impossible)\b|\b(?:is|are)\s+not\s+(?:possible|available|our\s+business)\b"
-    rf"|\bwe\s+have\s+(?:some\s+)?difficult(?:y|ies)\b|\bno,\s+we\s+can't\b",
-    re.IGNORECASE,
-)
 # Something concrete offered instead: an amount, a time, a quantity, a model's specs or pictures.
 _CONCRETE = re.compile(
     rf"(?:USD|US\$|EUR|GBP|RMB|CNY|HKD|AUD|CAD|\$|€|£|¥)\s?\d|\d\s?(?:USD|EUR|GBP|%)|{DURATION}|{DATE}|{TIME_WORD}"
@@ -48,6 +39,8 @@ _OFFER = re.compile(
 _LATER_DATE = re.compile(DATE, re.IGNORECASE)
 #: How many sentences after a refusal may carry its alternative.
 WINDOW = 3
+#: The writer's zones, where a refusal is the writer's own.
+_ZONES = ("greeting", "body", "closing")
 
 
 @dataclass(frozen=True)
@@ -55,8 +48,36 @@ class Refusal:
     sentence: Sentence
     start: int
     end: int
-    #: True when a concrete alternative follows (in the sentence or the next few).
+    #: True when a concrete alternative follows (in the sentence or the next few of its zone).
     alternative: bool
+
+
+@lru_cache(maxsize=1)
+def _definition() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """(patterns of a refusal, patterns of negatives that refuse nothing), from rules/data/refusals.toml."""
+    data = load_data("refusals")
+    verbs = {name: data[name] for name in ("refused", "refused-habit")}
+    return (
+        tuple(compile_pattern(expand_lists(p, verbs)) for p in data["patterns"]),
+        tuple(compile_pattern(p) for p in data["except"]),
+    )
+
+
+def refusals_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` that refuse, in order; where two overlap, the pattern listed first counts."""
+    patterns, excepts = _definition()
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    excepted: list[tuple[int, int]] | None = None  # searched only once something matches
+    for pattern in patterns:
+        for match in pattern.finditer(text, start, end):
+            s, e = match.span()
+            if excepted is None:
+                excepted = [x.span() for p in excepts for x in p.finditer(text, start, end)]
+            if any(a <= s and e <= b for a, b in excepted) or any(s < b and a < e for a, b in spans):
+                continue
+            spans.append((s, e))
+    return sorted(spans)
 
 
 def _has_alternative(sentences: list[Sentence], index: int, refusal_end: int) -> bool:
@@ -74,14 +95,15 @@ def _has_alternative(sentences: list[Sentence], index: int, refusal_end: int) ->
 
 @memoized
 def reply_refusals(draft: Draft) -> list[Refusal]:
-    """Every refusal in the writer's text, and whether it is followed by an alternative."""
-    sentences = [s for s in reply_sentences(draft) if s.zone == "body"]
+    """Every refusal in the writer's text, and whether an alternative follows it; a question refuses nothing."""
+    sentences = reply_sentences(draft)
     result = []
-    for index, sentence in enumerate(sentences):
-        if sentence.is_question:
+    for zone in draft.split.zones:
+        if zone.kind not in _ZONES:
             continue
-        match = _REFUSAL.search(sentence.text)
-        if match:
-            start, end = sentence.start + match.start(), sentence.start + match.end()
-            result.append(Refusal(sentence, start, end, _has_alternative(sentences, index, end)))
+        in_zone = [s for s in sentences if s.zone == zone.kind and zone.start <= s.start < zone.end]
+        for start, end in refusals_in(draft.text, zone.start, zone.end):
+            index = next((i for i, s in enumerate(in_zone) if s.start <= start < s.end), None)
+            if index is not None and not in_zone[index].is_question:
+                result.append(Refusal(in_zone[index], start, end, _has_alternative(in_zone, index, end)))
     return result

@@ -1,4 +1,4 @@
-"""CARE-REFERENCE (thank for the inquiry by its date or matter) and CARE-GIVE-MORE (no bare refusals)."""
+"""CARE-REFERENCE: thank for the inquiry by its date or matter."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from ..analyse.draft import Draft
 from ..analyse.reference import acknowledgement, is_bare
-from ..analyse.refusals import reply_refusals
 from ..analyse.timing import inquiry_time
 from ..packs import Rule
 from .registry import Hit, detector
@@ -36,11 +35,3 @@ def reference(draft: Draft, rule: Rule) -> Iterator[Hit]:
         "matter": f"“{matter}”" if matter else rule.labels["matter"],
     }
     yield Hit(sentence.zone, sentence.start, sentence.end, args=args, suggestion="default")
-
-
-@detector("CARE-GIVE-MORE")
-def give_more(draft: Draft, rule: Rule) -> Iterator[Hit]:
-    for refusal in reply_refusals(draft):
-        if not refusal.alternative:
-            words = draft.text[refusal.start : refusal.end]
-            yield Hit("body", refusal.sentence.start, refusal.sentence.end, args={"refusal": words}, suggestion="default")
