@@ -9,43 +9,19 @@ tuned them on, so the floor is well below what they reach here.
 
 from __future__ import annotations
 
-import re
-import tomllib
-from pathlib import Path
-
 import pytest
 
 from mailcheck import check, check_file
 from mailcheck.fix import apply_fixes
 from mailcheck.packs import GENERIC_KINDS, builtin_rules
 
-ROOT = Path(__file__).parent.parent
-DATA = Path(__file__).parent / "data"
+from helpers import ROOT, good_replies, good_samples, sentences_of, shown
+
 PACKS = ("concise", "chinglish", "tone", "format", "length")
 RULES = tuple(r.code for r in builtin_rules() if r.pack in PACKS)
 NORMS = sorted({n for r in builtin_rules() if r.pack in PACKS for n in r.norms})
 #: The least share of a norm's flawed sentences its rules must find.
 RECALL_FLOOR = 0.8
-
-
-def _good_samples() -> list[Path]:
-    """The samples whose row in samples/README.md gives the verdict "Good"."""
-    readme = (ROOT / "samples" / "README.md").read_text(encoding="utf-8")
-    return [ROOT / "samples" / name for name in re.findall(r"^\| `([^`]+)` \|.*\| Good\b[^|]*\|$", readme, re.M)]
-
-
-def _good_replies() -> list[Path]:
-    folder = DATA / "good_replies"
-    return sorted(p for p in folder.iterdir() if p.suffix in (".eml", ".txt") and ".inquiry." not in p.name)
-
-
-def _sentences(name: str) -> list[tuple[str, str]]:
-    groups = tomllib.loads((DATA / name).read_text(encoding="utf-8"))
-    return [(group, s) for group, table in groups.items() for s in table["sentences"]]
-
-
-def _shown(findings) -> list[tuple[str, str, str]]:
-    return [(f.rule, f.excerpt, f.message) for f in findings]
 
 
 def test_language_rules_never_read_the_quote():
@@ -64,26 +40,26 @@ def test_the_language_packs_hold_the_rules():
     assert {"REL-NO-OVERPROMISE", "REL-POLITE", "REL-REFUSE-SOFTLY"} <= set(NORMS)
 
 
-@pytest.mark.parametrize("path", _good_samples() + _good_replies(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", good_samples() + good_replies(), ids=lambda p: p.name)
 def test_good_drafts_are_clean(path):
     result = check_file(path, select=RULES, lang="en")
     assert result.error is None
-    assert _shown(result.findings) == []
+    assert shown(result.findings) == []
 
 
-@pytest.mark.parametrize(("group", "sentence"), _sentences("good_sentences.toml"))
+@pytest.mark.parametrize(("group", "sentence"), sentences_of("good_sentences.toml"))
 def test_good_sentences_are_clean(group, sentence):
-    assert _shown(check(sentence, select=RULES, lang="en").findings) == []
+    assert shown(check(sentence, select=RULES, lang="en").findings) == []
 
 
 def recall(norm: str) -> tuple[int, list[str]]:
     """How many flawed sentences of ``norm`` a rule of that norm finds, and the ones it misses."""
-    sentences = [s for group, s in _sentences("bad_sentences.toml") if group == norm]
+    sentences = [s for group, s in sentences_of("bad_sentences.toml") if group == norm]
     missed = [s for s in sentences if not any(norm in f.norms for f in check(s, select=RULES, lang="en").findings)]
     return len(sentences), missed
 
 
-@pytest.mark.parametrize("norm", [n for n in NORMS if n in tomllib.loads((DATA / "bad_sentences.toml").read_text())])
+@pytest.mark.parametrize("norm", [n for n in NORMS if n in {group for group, _ in sentences_of("bad_sentences.toml")}])
 def test_flawed_sentences_of_the_norm_are_found(norm):
     total, missed = recall(norm)
     assert total and (total - len(missed)) / total >= RECALL_FLOOR, missed

@@ -12,16 +12,15 @@ from mailcheck.checks.generic import compiled_entries
 from mailcheck.checks.prefilter import Haystack, Needle, needles
 from mailcheck.packs import GENERIC_KINDS, builtin_rules
 
-TESTS = Path(__file__).parent
+from helpers import sentences_of
 
 
 def _texts() -> list[str]:
     """The drafts of the rule cases and the flawed sentences: text every built-in entry is meant to match."""
     texts = []
-    for path in sorted((TESTS / "rule_cases").glob("*.toml")):
+    for path in sorted((Path(__file__).parent / "rule_cases").glob("*.toml")):
         texts += [case["draft"] for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]]
-    groups = tomllib.loads((TESTS / "data" / "bad_sentences.toml").read_text(encoding="utf-8"))
-    return texts + [s for table in groups.values() for s in table["sentences"]]
+    return texts + [s for _, s in sentences_of("bad_sentences.toml")]
 
 
 def _patterns() -> list[re.Pattern[str]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import tomllib
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,7 @@ from mailcheck.analyse.sentences import split_sentences
 from mailcheck.checks.metric import Unit, count_words, estimated_syllables, grade_ceiling, reading_grade
 from mailcheck.read import read_file
 
-ROOT = Path(__file__).parent.parent
-DATA = Path(__file__).parent / "data"
+from helpers import DATA, ROOT, good_replies, sentences_of
 
 
 def _unit(text: str) -> Unit:
@@ -29,10 +27,8 @@ def _texts() -> list[str]:
     for path in sorted((DATA / "care_pairs").glob("*.toml")):
         texts += [v for v in tomllib.loads(path.read_text(encoding="utf-8")).values() if isinstance(v, str)]
     for name in ("good_sentences.toml", "bad_sentences.toml"):
-        groups = tomllib.loads((DATA / name).read_text(encoding="utf-8"))
-        sentences = [s for table in groups.values() for s in table["sentences"]]
         run: list[str] = []
-        for sentence in sentences:
+        for _, sentence in sentences_of(name):
             run.append(sentence)
             if count_words(" ".join(run)) >= 100:
                 texts.append(" ".join(run))
@@ -52,8 +48,7 @@ def test_the_grade_ceiling_is_never_below_the_grade():
 
 def test_the_ceiling_leaves_plain_replies_far_below_the_limit():
     # What the estimate is for: the grade of most replies needs no pronouncing dictionary.
-    plain = [read_file(p) for p in sorted((DATA / "good_replies").iterdir()) if p.suffix in (".eml", ".txt")]
-    ceilings = [grade_ceiling(_unit(m.text)) for m in plain]
+    ceilings = [grade_ceiling(_unit(read_file(path).text)) for path in good_replies()]
     assert sum(c <= 12 for c in ceilings if c is not None) >= 0.8 * len(ceilings)
 
 
@@ -73,8 +68,7 @@ def test_a_plain_reply_is_graded_without_textstat(monkeypatch):
 
 
 def test_a_hard_reply_is_graded_by_textstat():
-    hard = (DATA / "bad_sentences.toml").read_text(encoding="utf-8")
-    sentences = [s for t in tomllib.loads(hard).values() for s in t["sentences"] if count_words(s) > 25]
+    sentences = [s for _, s in sentences_of("bad_sentences.toml") if count_words(s) > 25]
     result = check("Dear Anna,\n\n" + " ".join(sentences[:6]) + "\n\nBest regards,\nLily", select=["PRO-SENTENCE-GRADE"])
     unit = _unit(" ".join(sentences[:6]))
     assert grade_ceiling(unit) > 12
