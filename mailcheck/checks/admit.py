@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..analyse.draft import Draft
-from ..analyse.sentences import reply_sentences
+from ..analyse.sentences import Sentence, reply_sentences
 from ..packs import Rule
 from .prefilter import Alternatives, alternatives, haystack
 from .registry import Hit, detector
@@ -26,6 +26,12 @@ def buyer_complains(draft: Draft, rule: Rule) -> bool:
     return bool(_pattern(rule, "complaint").search(said) and _pattern(rule, "goods").search(said))
 
 
+def _phrase_hit(sentence: Sentence, match: re.Match[str], key: str) -> Hit:
+    """The matched words of a sentence, with the message and suggestion ``key``."""
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    return Hit(sentence.zone, start, end, message=key, args={"match": match.group()}, suggestion=key)
+
+
 @detector("REL-ADMIT")
 def own_the_problem(draft: Draft, rule: Rule) -> Iterator[Hit]:
     complaint = buyer_complains(draft, rule)
@@ -37,9 +43,7 @@ def own_the_problem(draft: Draft, rule: Rule) -> Iterator[Hit]:
         for pattern in deflections:
             match = pattern.search(sentence.text)
             if match:
-                start = sentence.start + match.start()
-                yield Hit(sentence.zone, start, sentence.start + match.end(), message="deflects",
-                          args={"match": match.group()}, suggestion="deflects")
+                yield _phrase_hit(sentence, match, "deflects")
                 break
     if not complaint or not sentences:
         return
@@ -50,9 +54,7 @@ def own_the_problem(draft: Draft, rule: Rule) -> Iterator[Hit]:
     for sentence in sentences:
         match = vague.search(sentence.text)
         if match:
-            start = sentence.start + match.start()
-            yield Hit(sentence.zone, start, sentence.start + match.end(), message="vague",
-                      args={"match": match.group()}, suggestion="vague")
+            yield _phrase_hit(sentence, match, "vague")
             return
     body = [s for s in sentences if s.zone == "body"] or sentences
     yield Hit(body[0].zone, body[0].start, body[0].end, message="no_action", suggestion="no_action")
