@@ -10,6 +10,7 @@ the buyer's own words; see answers.py.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +33,7 @@ class Topic:
     #: Something the buyer wants sent or given; its price or timing must be answered beside it.
     object: bool
     #: ``asks`` and ``answers`` as one pattern each: one search instead of a dozen, for every clause and every topic.
+    #: They are searched in lowered text, case-sensitive when they are lower case: twice as fast as ignoring case.
     any_ask: re.Pattern[str]
     any_answer: re.Pattern[str] | None
 
@@ -42,7 +44,7 @@ class Topic:
 
     def asked_in(self, text: str) -> re.Match[str] | None:
         """The first place where ``text`` asks about this topic."""
-        return self.any_ask.search(text)
+        return self.any_ask.search(lowered(text))
 
     def spans_in(self, text: str) -> list[tuple[int, int]]:
         """Where ``text`` asks about this topic."""
@@ -53,11 +55,12 @@ class Topic:
             return False
         for pattern in self.strip:
             text = pattern.sub(" ", text)
-        return self.any_answer.search(text) is not None
+        return self.any_answer.search(lowered(text)) is not None
 
 
-def _placeholders() -> dict[str, str]:
-    currencies = load_data("trade_words")["currencies"]
+def _placeholders(lower: bool = False) -> dict[str, str]:
+    """The placeholders' patterns; ``lower``: for lowered text (currency codes in lower case)."""
+    currencies = [c.lower() if lower else c for c in load_data("trade_words")["currencies"]]
     codes = "|".join(re.escape(c) for c in sorted(currencies, key=len, reverse=True))
     currency = rf"(?:\b(?:{codes})|[$€£¥])"
     number = r"\d[\d,]*(?:\.\d+)?"
@@ -80,15 +83,25 @@ def _compile(patterns: list[str], values: dict[str, str]) -> tuple[re.Pattern[st
     return tuple(compiled)
 
 
-def _either(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+def _either_lowered(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """``patterns`` as one, for lowered text: case-sensitive unless one names a capital (escapes such as \\W aside)."""
+    capitals = any(c.isupper() for p in patterns for c in re.sub(r"\\.", "", p.pattern))
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE if capitals else 0)
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def lowered(text: str) -> str:
+    """``text`` with its ASCII capitals lowered: offsets stay (``str.lower`` may change a length, as of "İ")."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
 
 
 @lru_cache(maxsize=1)
 def topics() -> dict[str, Topic]:
     """Every topic of the taxonomy, in the order the data lists them."""
     data = load_data("topics")
-    values = _placeholders()
+    values, lowered_values = _placeholders(), _placeholders(lower=True)
     result = {}
     for topic_id in data["order"]:
         raw = data["topics"][topic_id]
@@ -103,8 +116,8 @@ def topics() -> dict[str, Topic]:
             answers=answers,
             strip=_compile(raw.get("strip", []), values),
             object=raw.get("object", False),
-            any_ask=_either(asks),
-            any_answer=_either(answers) if answers else None,
+            any_ask=_either_lowered(asks),
+            any_answer=_either_lowered(_compile(raw["answers"], lowered_values)) if answers else None,
         )
     return result
 
@@ -112,8 +125,9 @@ def topics() -> dict[str, Topic]:
 def asked_topics(text: str) -> list[Topic]:
     """The topics a buyer's point asks about, in the order the point names them."""
     found = []
+    text = lowered(text)
     for topic in topics().values():
-        match = topic.asked_in(text)
+        match = topic.any_ask.search(text)
         if match:
             found.append((match.start(), topic))
     return [topic for _, topic in sorted(found, key=lambda item: item[0])]
