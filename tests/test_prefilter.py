@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mailcheck.checks.generic import compiled_entries
-from mailcheck.checks.prefilter import Haystack, Needle, needles
+from mailcheck.checks.generic import compiled_rule
+from mailcheck.checks.prefilter import Haystack, Needle, alternatives, needles
 from mailcheck.packs import GENERIC_KINDS, builtin_rules
 
 from helpers import sentences_of
@@ -28,7 +28,7 @@ def _patterns() -> list[re.Pattern[str]]:
         pattern
         for rule in builtin_rules()
         if rule.kind in GENERIC_KINDS
-        for entry in compiled_entries(rule)
+        for entry in compiled_rule(rule).entries
         for pattern in entry.finds
     ]
 
@@ -42,6 +42,32 @@ def test_no_built_in_pattern_matches_a_text_the_prefilter_would_skip():
             if found is not None and not any(map(haystack.has, found)) and pattern.search(text):
                 skipped_matches.append((pattern.pattern, pattern.search(text).group()))
     assert skipped_matches == []
+
+
+def test_the_index_picks_the_entries_whose_needles_a_text_has():
+    haystacks = [Haystack(text) for text in _texts()]
+    for rule in builtin_rules():
+        if rule.kind not in GENERIC_KINDS:
+            continue
+        compiled = compiled_rule(rule)
+        for haystack in haystacks:
+            expected = [e for e in compiled.entries if e.needles is None or any(map(haystack.has, e.needles))]
+            assert [id(e) for e in compiled.index.within(haystack)] == [id(e) for e in expected], rule.code
+
+
+def test_alternatives_find_what_the_whole_alternation_finds():
+    lists = [tuple(v) for r in builtin_rules() for v in r.options.values() if isinstance(v, list) and len(v) > 3]
+    lists = [patterns for patterns in lists if all(isinstance(p, str) for p in patterns)]
+    texts = _texts()
+    for patterns in lists:
+        try:
+            found = alternatives(patterns)
+        except re.error:
+            continue  # a list of words, not of patterns
+        for text in texts:
+            within = found.within(Haystack(text))
+            match, whole = within and within.search(text), found.pattern.search(text)
+            assert (match and match.span()) == (whole and whole.span()), (patterns, text)
 
 
 def test_most_built_in_patterns_have_needles():

@@ -13,7 +13,7 @@ words matches any whitespace (mail is wrapped) and an apostrophe matches ' or â€
 Only the zones in the rule's scope are read, so the buyer's quoted message is
 never seen unless a scope names "quote". The format is docs/rule-packs.md.
 
-A rule's entries are compiled once (:func:`compiled_entries`), and an entry is
+A rule's entries are compiled once (:func:`compiled_rule`), and an entry is
 searched only in a draft that has one of the words every match of it needs
 (prefilter.py): most entries match nothing in most drafts.
 """
@@ -29,7 +29,7 @@ from ..analyse.draft import Draft
 from ..analyse.sentences import Sentence, reply_sentences, split_sentences
 from ..model import Edit, Fix
 from ..packs import Rule, compile_pattern, expand_lists
-from .prefilter import Haystack, Needle, haystack, needles
+from .prefilter import Needle, NeedleIndex, haystack, needles
 from .registry import Hit, kind_detector
 
 #: Words that ``inflect`` leaves as written: "the" must not become "thing".
@@ -81,9 +81,17 @@ class CompiledEntry:
     #: Every match contains one of these (prefilter.py); None: search always.
     needles: frozenset[Needle] | None
 
-    def may_match(self, haystack: Haystack) -> bool:
-        """False when the text has none of the needles, and so no match."""
-        return self.needles is None or any(map(haystack.has, self.needles))
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule's entries compiled, and indexed by their needles."""
+
+    entries: tuple[CompiledEntry, ...]
+    index: NeedleIndex[CompiledEntry]
+
+    def within(self, draft: Draft, scope: tuple[str, ...]) -> list[CompiledEntry]:
+        """The entries that may match in the draft's ``scope``: the others cannot."""
+        return self.index.within(haystack(draft, scope))
 
 
 def _compile(
@@ -109,12 +117,12 @@ def _compile_entry(entry: dict[str, Any], options: dict[str, Any]) -> CompiledEn
     )
 
 
-#: (pack, code) -> (the rule's entries, its list options, the entries compiled). The entries
+#: (pack, code) -> (the rule's entries, its list options, the rule compiled). The entries
 #: list is held, so that an identity test tells another pack's rule of the same name apart.
-_COMPILED: dict[tuple[str, str], tuple[list[dict[str, Any]], tuple[Any, ...], tuple[CompiledEntry, ...]]] = {}
+_COMPILED: dict[tuple[str, str], tuple[list[dict[str, Any]], tuple[Any, ...], CompiledRule]] = {}
 
 
-def compiled_entries(rule: Rule) -> tuple[CompiledEntry, ...]:
+def compiled_rule(rule: Rule) -> CompiledRule:
     """The rule's entries compiled: once a process, and again only for other list options.
 
     The copies of a rule that selection makes (another severity, options from the
@@ -123,7 +131,8 @@ def compiled_entries(rule: Rule) -> tuple[CompiledEntry, ...]:
     lists = tuple((k, tuple(v)) for k, v in sorted(rule.options.items()) if isinstance(v, list))
     cached = _COMPILED.get((rule.pack, rule.code))
     if cached is None or cached[0] is not rule.entries or cached[1] != lists:
-        compiled = tuple(_compile_entry(entry, rule.options) for entry in rule.entries)
+        entries = tuple(_compile_entry(entry, rule.options) for entry in rule.entries)
+        compiled = CompiledRule(entries, NeedleIndex((e, e.needles) for e in entries))
         cached = _COMPILED[(rule.pack, rule.code)] = (rule.entries, lists, compiled)
     return cached[2]
 
@@ -174,8 +183,6 @@ def _one_line(text: str) -> str:
 
 def entry_matches(draft: Draft, rule: Rule, compiled: CompiledEntry) -> list[Match]:
     """Every place in the rule's scope where the entry matches and no exception applies."""
-    if not compiled.may_match(haystack(draft, rule.scope)):
-        return []
     found = []
     for zone, start, end in draft.spans(rule.scope):
         source = source_text(draft, zone)
@@ -201,7 +208,7 @@ def entry_matches(draft: Draft, rule: Rule, compiled: CompiledEntry) -> list[Mat
 def rule_matches(draft: Draft, rule: Rule) -> list[Match]:
     """Matches of all entries; where two overlap, the entry listed first wins."""
     kept: list[Match] = []
-    for compiled in compiled_entries(rule):
+    for compiled in compiled_rule(rule).within(draft, rule.scope):
         for match in entry_matches(draft, rule, compiled):
             same_target = [k for k in kept if (k.zone == "subject") == (match.zone == "subject")]
             if not any(match.start < k.end and k.start < match.end for k in same_target):
@@ -286,9 +293,10 @@ def occurrence(draft: Draft, rule: Rule) -> Iterator[Hit]:
     spans = draft.spans(rule.scope)
     if not spans:
         return
-    for compiled in compiled_entries(rule):
+    possible = {id(c) for c in compiled_rule(rule).within(draft, rule.scope)}
+    for compiled in compiled_rule(rule).entries:
         entry = compiled.entry
-        found = entry_matches(draft, rule, compiled)
+        found = entry_matches(draft, rule, compiled) if id(compiled) in possible else []
         least = entry.get("min", 0 if "max" in entry else 1)
         most = entry.get("max")
         args = {

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..analyse.draft import Draft
 from ..analyse.sentences import Sentence
 from ..packs import Rule
-from .generic import compiled_entries, source_text, suggestion_key, zone_sentences
+from .generic import compiled_rule, source_text, suggestion_key, zone_sentences
 from .registry import Hit, kind_detector
 
 #: A word, for counting: a run of non-space characters with a letter or digit in it.
@@ -179,7 +179,7 @@ def _shown(value: float) -> str:
 
 @kind_detector("metric")
 def metric(draft: Draft, rule: Rule) -> Iterator[Hit]:
-    for compiled in compiled_entries(rule):
+    for compiled in compiled_rule(rule).entries:
         entry = compiled.entry
         low, high = entry.get("min"), entry.get("max")
         ceiling = MEASURE_CEILINGS.get(entry["measure"]) if low is None else None

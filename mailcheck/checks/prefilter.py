@@ -18,10 +18,11 @@ pattern is always searched.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ..analyse.draft import Draft, memoized
 
@@ -41,6 +42,7 @@ _WORD_CHAR = re.compile(r"\w")
 _WORD = re.compile(r"\w+")
 #: The letters outside ASCII that the re module, ignoring case, takes for ASCII ones.
 _ASCII_LOOKALIKES = {0x130: "i", 0x131: "i", 0x212A: "k", 0x17F: "s"}
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,43 @@ class Haystack:
         return needle.text in self.words if needle.word else needle.text in self.text
 
 
+class NeedleIndex(Generic[T]):
+    """Items (patterns, entries) by their needles, to pick the ones a text may match at once.
+
+    Whole-word needles are looked up with one set intersection. Others are searched in the
+    text, a needle of several words only when its inner words (whole words) are there.
+    """
+
+    def __init__(self, items: Iterable[tuple[T, frozenset[Needle] | None]]):
+        self.items: list[T] = []
+        self._always: list[int] = []  # items without needles
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        by_text: dict[str, list[int]] = defaultdict(list)
+        for index, (item, found) in enumerate(items):
+            self.items.append(item)
+            if found is None:
+                self._always.append(index)
+            for needle in found or ():
+                (self._by_word if needle.word else by_text)[needle.text].append(index)
+        self._words = frozenset(self._by_word)
+        self._by_text = [(text, _inner_words(text), indexes) for text, indexes in by_text.items()]
+
+    def within(self, haystack: Haystack) -> list[T]:
+        """The items a text inside ``haystack`` may match, in their order."""
+        chosen = set(self._always)
+        for word in self._words & haystack.words:
+            chosen.update(self._by_word[word])
+        for text, inner, indexes in self._by_text:
+            if inner <= haystack.words and text in haystack.text:
+                chosen.update(indexes)
+        return [self.items[i] for i in sorted(chosen)]
+
+
+def _inner_words(text: str) -> frozenset[str]:
+    """The words of ``text`` with a character of it on both sides: whole words wherever it stands."""
+    return frozenset(w.group() for w in _WORD.finditer(text) if 0 < w.start() and w.end() < len(text))
+
+
 @memoized
 def _haystacks(draft: Draft) -> dict[tuple[str, ...], Haystack]:
     return {}
@@ -88,20 +127,16 @@ class Alternatives:
     """Regular expressions searched as one, ``(?:a)|(?:b)|…``, case ignored."""
 
     def __init__(self, patterns: Iterable[str]):
-        self.patterns = tuple(patterns)
-        self.pattern = _joined(self.patterns)
-        self._needles = [needles(re.compile(p, re.IGNORECASE)) for p in self.patterns]
+        patterns = tuple(patterns)
+        self.pattern = _joined(patterns)
+        self._index = NeedleIndex((p, needles(re.compile(p, re.IGNORECASE))) for p in patterns)
 
     def within(self, haystack: Haystack) -> re.Pattern[str] | None:
         """The alternatives a text inside ``haystack`` may match, joined; None when it can match none.
 
         Their order is kept, so a match is the one the whole alternation finds.
         """
-        kept = tuple(
-            pattern
-            for pattern, found in zip(self.patterns, self._needles)
-            if found is None or any(map(haystack.has, found))
-        )
+        kept = tuple(self._index.within(haystack))
         return _joined(kept) if kept else None
 
 
