@@ -80,6 +80,10 @@ _QUANTITY = re.compile(r"\d[\d,.]*\s*(?:%|°\s?C|[^\W\d_]+)")
 _IN_PASSING = re.compile(r"\b(?:after|upon|once|following)\b[^.,;:()]*", re.IGNORECASE)
 
 
+# "For delivery, we will check…": the words before the comma name what a deferral puts off.
+_LEAD = re.compile(r"^(?:\W*\w+){1,6}?\s*[,:]")
+
+
 @dataclass
 class ReplyPart:
     """A sentence of the reply as evidence: its role and the text that may answer."""
@@ -275,8 +279,7 @@ def _related_deferral(point: Point, reply: Reply) -> Deferral | None:
     related = []
     for deferral in reply.deferrals:
         text = deferral.sentence.text
-        # "For delivery, we will check…": the words before the comma name what is put off.
-        lead = re.match(r"^(?:\W*\w+){1,6}?\s*[,:]", text)
+        lead = _LEAD.match(text)
         if (
             any(topics()[t].asked_in(text) for t in point.topics)
             or any(wording(text).names_code(c) for group in point.codes for c in group)

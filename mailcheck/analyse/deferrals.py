@@ -39,6 +39,7 @@ _DEFERRAL = re.compile(
 )
 # Checking goods is work, not a deferral: "our QC team will check every carton".
 _CHECK_ONLY = re.compile(rf"\b{_CHECK}\b", re.IGNORECASE)
+_REPORT_ONLY = re.compile(_REPORT, re.IGNORECASE)
 _INFO_OBJECT = re.compile(
     r"(?:with\s+(?:our|my|the)\s+\w+|and\s+(?:\w+\s+){0,2}(?:revert|get\s+back|come\s+back|let\s+you\s+know|update|inform|advise|reply|confirm)"
     r"|(?:it|this|that|them)\b|the\s+(?:price|cost|stock|lead\s+time|availability|details?|possibility|feasibility|freight|rate|date|schedule|"
@@ -72,7 +73,7 @@ def find_deferral(text: str) -> re.Match[str] | None:
     """The words of ``text`` that put an answer off, if any."""
     for match in _DEFERRAL.finditer(text):
         checks = _CHECK_ONLY.search(match.group(0))
-        if checks and not re.search(_REPORT, match.group(0), re.IGNORECASE):
+        if checks and not _REPORT_ONLY.search(match.group(0)):
             rest = text[match.start() + checks.end() :].lstrip(" ,")
             if not _INFO_OBJECT.match(rest):
                 continue  # "we check every carton before packing" is work, not a deferral

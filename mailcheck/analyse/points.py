@@ -111,16 +111,23 @@ _HEADER_ONLY = re.compile(
 )
 # Where one sentence holds several asks: "…, and whether …", "…, how long …", "… and how fast can you ship?"
 _CLAUSE_BREAK = re.compile(
-    rf";\s+|,\s*and,\s*if so,\s*"
-    rf"|,\s*(?:and\s+)?(?:also\s+)?(?=(?:what|what's|how|whether|if|please|pls|kindly|could you|can you|would you|will you|do you|"
-    rf"confirm|send|quote|mention|advise|tell|let (?:me|us) know|provide|share|give|include|state)\b)"
-    rf"(?!if (?:any|possible|so|needed|necessary)\b)"
-    rf"|\s+and\s+(?=(?:how|what|when|which|where|whether|could you|can you|would you|will you|do you|does it|is it|are they|"
-    rf"are you|please)\b)"
-    rf"|\s+[-–—]\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
+    r";\s+|,\s*and,\s*if so,\s*"
+    r"|,\s*(?:and\s+)?(?:also\s+)?(?=(?:what|what's|how|whether|if|please|pls|kindly|could you|can you|would you|will you|do you|"
+    r"confirm|send|quote|mention|advise|tell|let (?:me|us) know|provide|share|give|include|state)\b)"
+    r"(?!if (?:any|possible|so|needed|necessary)\b)"
+    r"|\s+and\s+(?=(?:how|what|when|which|where|whether|could you|can you|would you|will you|do you|does it|is it|are they|"
+    r"are you|please)\b)"
+    r"|\s+[-–—]\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
     r"|,?\s+and\s+(?=(?:we|i)\s+(?:also\s+)?(?:need|require|want|would like|'d like)\b)",
     re.IGNORECASE,
 )
+# "Please confirm the following:", "Our questions:": the items below are asks.
+_ASKING_HEADER = re.compile(r"\b(?:questions?|provide|confirm|answer|advise|let us know|from you)\b", re.IGNORECASE)
+# "…, how long production takes": an embedded question cut from the ask before it.
+_EMBEDDED_QUESTION = re.compile(rf"^(?:and\s+|also\s+)?{_WH}\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_CODE_PIECES = re.compile(r"[-/ ]")
+_BRACKETED = re.compile(r"\([^)]*\)")
 _CONDITION = re.compile(r"^(?:if|when|once|as soon as|in case|provided|assuming)\b", re.IGNORECASE)
 #: Words that open a clause without saying anything: "And finally, could you …" leaves "And finally".
 _FILLERS = frozenset("finally lastly firstly secondly thirdly additionally moreover besides furthermore then now so one more thing".split())
@@ -221,7 +228,7 @@ def _announces_asks(header: str) -> bool:
     """Whether the items under ``header`` are asks ("Please confirm:") rather than specifications ("Details:")."""
     return bool(
         _REQUEST.match(header)
-        or re.search(r"\b(?:questions?|provide|confirm|answer|advise|let us know|from you)\b", header, re.IGNORECASE)
+        or _ASKING_HEADER.search(header)
     )
 
 
@@ -234,7 +241,7 @@ def _kind(clause: str, question_sentence: bool, in_list: str | None) -> str | No
         return "question"  # buyers often drop the question mark: "Can you send the price."
     if _REQUEST.match(body):
         return "request"
-    if re.match(rf"^(?:and\s+|also\s+)?{_WH}\b", body, re.IGNORECASE):
+    if _EMBEDDED_QUESTION.match(body):
         return "request"  # an embedded question cut from "please tell us …, how long …"
     if _OWN_PLAN.match(body) or _INTENT.match(body):
         return None
@@ -242,12 +249,12 @@ def _kind(clause: str, question_sentence: bool, in_list: str | None) -> str | No
         return in_list
     if _BACKGROUND.match(body):
         # "We are looking for 65/35 twill, 240 g/m2" states a specification; "We are a distributor" does not.
-        if _LOOKING_FOR.search(body) and re.search(r"\d", body) and not _SUPPLIER_WANTED.search(body):
+        if _LOOKING_FOR.search(body) and _DIGIT.search(body) and not _SUPPLIER_WANTED.search(body):
             return "requirement"
         return None
     if _REQUIREMENT.search(body) or _SPEC_LEAD.match(body):
         return "requirement"
-    if _LOOKING_FOR.search(body) and re.search(r"\d", body):
+    if _LOOKING_FOR.search(body) and _DIGIT.search(body):
         return "requirement"
     if len(_MEASURE.findall(body)) >= 2:
         return "requirement"  # "The boxes are 120 x 80 x 25 mm, printed in 4 colours": a specification
@@ -285,7 +292,7 @@ def _raw_clauses(draft: Draft) -> list[_Clause]:
                 # The question mark belongs to the last clause: "Two arrived broken; can you improve the packing?"
                 asked = question_sentence and index == len(clauses) - 1
                 kind = _kind(clause, asked, listing if line_head and not _is_header(sentence.text) else None)
-                if kind == "maybe" and in_item and re.search(r"\d", clause):
+                if kind == "maybe" and in_item and _DIGIT.search(clause):
                     kind = "requirement"  # an unannounced specification list: "- 600 sets of each size"
                 if kind:
                     found.append(_Clause(clause, clause_start, clause_start + len(clause), kind, number, sentence_index))
@@ -307,8 +314,8 @@ def _terms(clause: str, codes: list[list[Code]]) -> tuple[Term, ...]:
     on their own, one per group of alternatives.
     """
     coded = {normal(part) for group in codes for code in group for part in code.parts}
-    coded |= {normal(piece) for group in codes for code in group for piece in re.split(r"[-/ ]", code.text) if piece}
-    bracketed = [(m.start(), m.end()) for m in re.finditer(r"\([^)]*\)", clause)]
+    coded |= {normal(piece) for group in codes for code in group for piece in _CODE_PIECES.split(code.text) if piece}
+    bracketed = [m.span() for m in _BRACKETED.finditer(clause)]
     pieces = [(piece, at) for word, start, _ in tokens(clause) for piece, at in _pieces(word, start)]
     words = [(word, start, weight) for (word, start), weight in zip(pieces, word_weights([w for w, _ in pieces]))]
     # "40x35x10 cm" is three numbers, which the reply may write apart: "40 x 35 x 10 cm".

@@ -31,6 +31,7 @@ _COURTESY = re.compile(
     r"|\bif\s+(?:there\s+is|you\s+are)\s+(?:anything|interested)\b|\bany\s+(?:questions|comments)\b|^(?:ok|okay|right)\W*$",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"\w+")
 # A question that offers options: "500 or 1,000 pcs?", "black, white or grey?".
 _CHOICE = re.compile(r"\bor\b|\beither\b|\b(?:1|a)\)\s", re.IGNORECASE)
 
@@ -53,13 +54,12 @@ class Question:
 def _is_question(sentence: Sentence) -> tuple[bool, bool] | None:
     """(direct, asks) for a sentence: None when it asks the buyer nothing."""
     text = sentence.text.strip()
-    if _COURTESY.search(text):
+    direct = text.endswith(("?", "？"))
+    if not (direct or _INDIRECT.search(text)) or _COURTESY.search(text):
         return None
-    if text.endswith(("?", "？")):
-        return (True, True) if len(re.findall(r"\w+", text)) >= 3 else None  # "Ok?" asks nothing
-    if _INDIRECT.search(text):
-        return False, True
-    return None
+    if direct:
+        return (True, True) if len(_WORD.findall(text)) >= 3 else None  # "Ok?" asks nothing
+    return False, True
 
 
 @memoized

@@ -31,6 +31,8 @@ _GENERIC = re.compile(
     r"appreciate|really|sincerely|truly|time|patience|support|attention)\b",
     re.IGNORECASE,
 )
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+_DIGIT = re.compile(r"\d")
 # Where an acknowledgement ends and the reply goes on to something else: "Thanks for your email, we are a factory…".
 _CLAUSE_END = re.compile(r"[;:!.]|,\s*(?=(?:we|i|our|please|here|the|this|attached|below|as|and)\b)|\s+and\s+(?=(?:we|i|our|here)\b)", re.IGNORECASE)
 
@@ -53,7 +55,7 @@ def is_bare(sentence: str) -> bool:
     if not clauses:
         return False
     # Bare when every acknowledging clause is only generic words ("Thank you for your email").
-    return all(not re.sub(r"[\W\d_]+", " ", _GENERIC.sub(" ", c)).strip() and not re.search(r"\d", c) for c in clauses)
+    return all(not _NON_LETTERS.sub(" ", _GENERIC.sub(" ", c)).strip() and not _DIGIT.search(c) for c in clauses)
 
 
 def acknowledgements(draft: Draft) -> list[Sentence]:

@@ -37,6 +37,8 @@ STOPWORDS = frozenset(
     """.split()
 )
 _SHORT_ALLOWED = frozenset({"pe", "pp", "ce", "ul", "pu", "pvc"})
+_NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)[a-z°µ²³]{1,4}")  # "550w", "40hq", "100ml"
+_DIGITS = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=16384)
@@ -49,8 +51,8 @@ def normal(word: str) -> str:
     if w[:1].isdigit():
         # "6,000" and "6000" are one number; "550W" is the number 550 (the unit may stand apart: "550 W").
         w = w.replace(",", "")
-        number = re.match(r"^\d+(?:\.\d+)?", w)
-        return number.group(0) if number and re.fullmatch(r"\d+(?:\.\d+)?[a-z°µ²³]{1,4}", w) else w
+        number = _NUMBER_WITH_UNIT.fullmatch(w)
+        return number.group(1) if number else w
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes")):
@@ -111,13 +113,14 @@ def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
 
 #: "40x35x10", "60 x 60": dimensions, whose numbers a reply may write apart.
 DIMENSIONS = re.compile(r"^\d+(?:[.,]\d+)?(?:[xX×*]\d+(?:[.,]\d+)?)+[a-zA-Z]{0,3}$")
+_DIMENSION_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # "EN 71-1, 2 and 3" names parts 71-1, 71-2 and 71-3 of a standard.
 _PART_LIST = re.compile(r"\b(\d+)-\d+((?:\s*,\s*\d+)*\s*,?\s*(?:and|&)\s*\d+)")
 
 
 def dimension_numbers(word: str) -> list[str]:
     """The numbers of a dimension written as one word ("40x35x10" → 40, 35, 10); empty for any other word."""
-    return re.findall(r"\d+(?:[.,]\d+)?", word) if DIMENSIONS.match(word) else []
+    return _DIMENSION_NUMBER.findall(word) if DIMENSIONS.match(word) else []
 
 
 def _forms(text: str, words: list[str]) -> frozenset[str]:
@@ -130,7 +133,7 @@ def _forms(text: str, words: list[str]) -> frozenset[str]:
             forms.update(normal(p) for p in parts if p)
         forms.update(dimension_numbers(word))
     for match in _PART_LIST.finditer(text):
-        forms.update(f"{match.group(1)}{n}" for n in re.findall(r"\d+", match.group(2)))
+        forms.update(f"{match.group(1)}{n}" for n in _DIGITS.findall(match.group(2)))
     forms.discard("")
     return frozenset(forms)
 

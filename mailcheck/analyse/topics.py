@@ -133,6 +133,9 @@ def asked_topics(text: str) -> list[Topic]:
     return [topic for _, topic in sorted(found, key=lambda item: item[0])]
 
 
+_SEPARATE = re.compile(r"[,;]|\b(?:and|or|as well as|also)\b")
+
+
 def attached(attribute: Topic, thing: Topic, text: str) -> bool:
     """Whether ``text`` asks for the price or timing *of* the thing: "the sample cost", "how many days for samples".
 
@@ -142,6 +145,6 @@ def attached(attribute: Topic, thing: Topic, text: str) -> bool:
     for a_start, a_end in attribute.spans_in(text):
         for t_start, t_end in thing.spans_in(text):
             between = text[min(a_end, t_end) : max(a_start, t_start)]
-            if len(between) <= 30 and not re.search(r"[,;]|\b(?:and|or|as well as|also)\b", between):
+            if len(between) <= 30 and not _SEPARATE.search(between):
                 return True
     return False
