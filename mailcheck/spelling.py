@@ -30,7 +30,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .vocabulary import trade_words
 
@@ -50,6 +50,10 @@ _NOT_PROSE = re.compile(
     r"|[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,4})(?![\w.])(?:/\S*)?"
     r"|[^\s]*[\d/_\\][^\s]*"
 )
+#: A whitespace-separated chunk with a character every match of _NOT_PROSE needs. Matches
+#: never cross white space, so only these chunks are searched: most words have none.
+_MAYBE_NOT_PROSE = re.compile(r"(?<!\S)[^\s\d/_\\@.:]*[\d/_\\@.:]\S*")
+_PARTS = re.compile(r"[^-]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 _CONTRACTION = re.compile(r"(?i)(?:'s|'ll|'re|'ve|'d|'m|n't)$")
 _VOWELS = frozenset("aeiou")
@@ -70,8 +74,7 @@ def _may_double(base: str) -> bool:
 _INFLECTIONS = ("ing", "ers", "ed", "er", "es", "s", "d")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -103,9 +106,13 @@ def dictionary() -> SpellChecker:
 
 def words(text: str) -> Iterator[Word]:
     """The prose words of ``text`` with their offsets; addresses, numbers and codes left out."""
-    masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
+    masked = _MAYBE_NOT_PROSE.sub(lambda chunk: _NOT_PROSE.sub(_blank, chunk.group()), text)
     for match in WORD.finditer(masked):
         yield Word(match.start(), match.end(), text[match.start() : match.end()])
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 class Speller:
@@ -133,17 +140,26 @@ class Speller:
         self.is_known = lru_cache(maxsize=65536)(self._is_known)
         self.correction = lru_cache(maxsize=8192)(self._correction)
         self._near = lru_cache(maxsize=8192)(self._near)
+        self._typos = lru_cache(maxsize=65536)(self._typos)
 
-    def misspellings(self, word: Word, sentence_start: bool) -> Iterator[Misspelling]:
+    def misspellings(self, word: Word, sentence_start: bool) -> list[Misspelling]:
         """The typos in ``word`` (each part of a hyphenated word on its own)."""
-        parts = [(m.start(), m.group()) for m in re.finditer(r"[^-]+", word.text)]
+        return [
+            Misspelling(word.start + offset, word.start + offset + len(part), part, correction)
+            for offset, part, correction in self._typos(word.text, sentence_start)
+        ]
+
+    def _typos(self, word: str, sentence_start: bool) -> tuple[tuple[int, str, str], ...]:
+        """(offset, part, correction) of each typo in ``word``; the same words recur, so this is cached."""
+        parts = [(m.start(), m.group()) for m in _PARTS.finditer(word)] if "-" in word else [(0, word)]
         if any(text[:1].isupper() for _, text in parts[1:]):
-            return  # "Min-jun", "Rolls-Royce": a name
+            return ()  # "Min-jun", "Rolls-Royce": a name
+        found = []
         for index, (offset, text) in enumerate(parts):
             correction = self._typo(text, sentence_start and index == 0)
             if correction is not None:
-                start = word.start + offset
-                yield Misspelling(start, start + len(text), text, correction)
+                found.append((offset, text, correction))
+        return tuple(found)
 
     def _typo(self, text: str, sentence_start: bool) -> str | None:
         """The correction of ``text`` if it is a typo worth reporting, else None."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..analyse.draft import Draft, memoized
 from ..analyse.sentences import reply_sentences
@@ -14,15 +15,19 @@ from ..spelling import WORD, Speller, words
 from .registry import Hit, detector
 
 _CHECKED = ("greeting", "body", "closing")
-_spellers: dict[tuple[str, tuple[str, ...]], Speller] = {}
+#: (pack, code, user words) -> [(options, their speller)]: one speller per options and user
+#: words, kept for the process (its caches are the point).
+_spellers: dict[tuple[str, str, tuple[str, ...]], list[tuple[dict[str, Any], Speller]]] = {}
 
 
 def _speller(rule: Rule, user_words: tuple[str, ...]) -> Speller:
-    """One speller per options and user words, kept for the process (its caches are the point)."""
-    key = (repr(sorted(rule.options.items())), user_words)
-    if key not in _spellers:
-        _spellers[key] = Speller(rule.options, user_words)
-    return _spellers[key]
+    made = _spellers.setdefault((rule.pack, rule.code, user_words), [])
+    # The options are mostly the very dict of the pack (selection copies it only to override).
+    for options, speller in made:
+        if options is rule.options or options == rule.options:
+            return speller
+    made.append((rule.options, Speller(rule.options, user_words)))
+    return made[-1][1]
 
 
 @memoized
@@ -39,6 +44,7 @@ def others_words(draft: Draft) -> frozenset[str]:
     return frozenset(w.casefold() for text in texts for w in WORD.findall(text))
 
 
+@memoized
 def _sentence_starts(draft: Draft) -> set[int]:
     """Offsets of the first word of every sentence of the reply (list markers skipped)."""
     starts = set()
@@ -52,19 +58,18 @@ def _sentence_starts(draft: Draft) -> set[int]:
 @detector("PRO-SPELLING")
 def spelling(draft: Draft, rule: Rule) -> Iterator[Hit]:
     speller = _speller(rule, tuple(draft.config.words))
-    exempt = others_words(draft)
-    starts = _sentence_starts(draft)
     hits: list[Hit] = []
     for zone, start, end in draft.spans(rule.scope):
         text = draft.subject if zone == "subject" else draft.text
         for word in words(text[start:end]):
-            if word.text.casefold() in exempt:
-                continue
             at = start + word.start
             # In the subject every word may be capitalised: only lower-case words are read.
-            first = zone != "subject" and at in starts
+            # (Where a sentence starts matters only for a capitalised word.)
+            first = zone != "subject" and word.text[0].isupper() and at in _sentence_starts(draft)
             for typo in speller.misspellings(word, first):
-                if typo.word.casefold() in exempt:
+                # Typos are few: the words of others are gathered only when there is one.
+                exempt = others_words(draft)
+                if word.text.casefold() in exempt or typo.word.casefold() in exempt:
                     continue
                 s, e = start + typo.start, start + typo.end
                 hits.append(
@@ -78,15 +83,14 @@ def spelling(draft: Draft, rule: Rule) -> Iterator[Hit]:
                     )
                 )
     yield from hits
-    yield from _languagetool_hits(draft, rule, speller, exempt, starts, hits)
+    yield from _languagetool_hits(draft, rule, speller, hits)
 
 
-def _languagetool_hits(
-    draft: Draft, rule: Rule, speller: Speller, exempt: frozenset[str], starts: set[int], offline: list[Hit]
-) -> Iterator[Hit]:
+def _languagetool_hits(draft: Draft, rule: Rule, speller: Speller, offline: list[Hit]) -> Iterator[Hit]:
     server = server_for(draft.config.languagetool)
     if server is None:
         return
+    exempt, starts = others_words(draft), _sentence_starts(draft)
     zones = [z for z in draft.split.zones if z.kind in _CHECKED and z.kind in rule.scope]
     if not zones:
         return
