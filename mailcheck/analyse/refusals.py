@@ -52,28 +52,42 @@ class Refusal:
     alternative: bool
 
 
+@dataclass(frozen=True)
+class _Definition:
+    """What a refusal is, compiled from rules/data/refusals.toml."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    #: Negatives that refuse nothing.
+    excepts: tuple[re.Pattern[str], ...]
+    #: Words every refusal holds, one at least.
+    words: tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
-def _definition() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
-    """(patterns of a refusal, patterns of negatives that refuse nothing), from rules/data/refusals.toml."""
+def _definition() -> _Definition:
     data = load_data("refusals")
     verbs = {name: data[name] for name in ("refused", "refused-habit")}
-    return (
+    return _Definition(
         tuple(compile_pattern(expand_lists(p, verbs)) for p in data["patterns"]),
         tuple(compile_pattern(p) for p in data["except"]),
+        tuple(data["words"]),
     )
 
 
 def refusals_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The spans of ``text[start:end]`` that refuse, in order; where two overlap, the pattern listed first counts."""
-    patterns, excepts = _definition()
+    definition = _definition()
     end = len(text) if end is None else end
+    lowered = text[start:end].lower()
+    if not any(word in lowered for word in definition.words):
+        return []
     spans: list[tuple[int, int]] = []
     excepted: list[tuple[int, int]] | None = None  # searched only once something matches
-    for pattern in patterns:
+    for pattern in definition.patterns:
         for match in pattern.finditer(text, start, end):
             s, e = match.span()
             if excepted is None:
-                excepted = [x.span() for p in excepts for x in p.finditer(text, start, end)]
+                excepted = [x.span() for p in definition.excepts for x in p.finditer(text, start, end)]
             if any(a <= s and e <= b for a, b in excepted) or any(s < b and a < e for a, b in spans):
                 continue
             spans.append((s, e))
@@ -101,8 +115,9 @@ def reply_refusals(draft: Draft) -> list[Refusal]:
     for zone in draft.split.zones:
         if zone.kind not in _ZONES:
             continue
-        in_zone = [s for s in sentences if s.zone == zone.kind and zone.start <= s.start < zone.end]
-        for start, end in refusals_in(draft.text, zone.start, zone.end):
+        spans = refusals_in(draft.text, zone.start, zone.end)
+        in_zone = [s for s in sentences if s.zone == zone.kind and zone.start <= s.start < zone.end] if spans else []
+        for start, end in spans:
             index = next((i for i, s in enumerate(in_zone) if s.start <= start < s.end), None)
             if index is not None and not in_zone[index].is_question:
                 result.append(Refusal(in_zone[index], start, end, _has_alternative(in_zone, index, end)))
