@@ -43,6 +43,11 @@ _WORD = re.compile(r"\w+")
 #: The letters outside ASCII that the re module, ignoring case, takes for ASCII ones.
 _ASCII_LOOKALIKES = {0x130: "i", 0x131: "i", 0x212A: "k", 0x17F: "s"}
 T = TypeVar("T")
+#: Words too common in mail to tell one draft from another.
+_COMMON = frozenset(
+    "a an and are as at be by can do for from have i if in is it me my not of on or our please so "
+    "that the this to us we will with you your".split()
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class Haystack:
     """
 
     def __init__(self, text: str):
-        if not text.isascii():
+        if not text.isascii() and any(chr(c) in text for c in _ASCII_LOOKALIKES):
             text = text.translate(_ASCII_LOOKALIKES)
         self.text = " ".join(text.lower().split())
         self.words = frozenset(_WORD.findall(self.text))
@@ -193,7 +198,7 @@ def _required(items: Sequence[tuple[Any, Any]], left: bool, right: bool) -> set[
     if run:
         candidates.append(_from_run(run, run_left, right))
     certain = [c for c in candidates if c]
-    return max(certain, key=_rarity, default=None)
+    return min(certain, key=_chance, default=None)
 
 
 def _from_run(run: str, left: bool, right: bool) -> set[Needle] | None:
@@ -209,9 +214,15 @@ def _from_run(run: str, left: bool, right: bool) -> set[Needle] | None:
     return {Needle(max(whole, key=len), True)} if whole else {Needle(run, False)}
 
 
-def _rarity(candidate: set[Needle]) -> tuple[int, int]:
-    """Longer needles are rarer, whole words rarer than the same letters anywhere."""
-    return min(len(n.text) + 2 * n.word for n in candidate), -len(candidate)
+def _chance(candidate: set[Needle]) -> tuple[float, int]:
+    """A rough chance that a mail holds one of the needles (the best candidate has the least),
+    then their number. Words every mail has ("your", "if you") are no help at all; a longer
+    needle is rarer, and a whole word rarer than the same letters anywhere ("able")."""
+    chance = 0.0
+    for needle in candidate:
+        common = set(_WORD.findall(needle.text)) <= _COMMON
+        chance += 1.0 if common else 0.5 ** (len(needle.text) - (1 if needle.word else 2))
+    return chance, len(candidate)
 
 
 def _is_space(op: Any, value: Any) -> bool:

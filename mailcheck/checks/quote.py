@@ -65,8 +65,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "per_unit": re.compile(r"\s*(?:/|per\s+|a\s+|each\b)\s*[^\W\d]", re.IGNORECASE),
-        "price_word": re.compile(rf"\b(?:{_alternation(data['price-words'])})\b", re.IGNORECASE),
-        "not_goods": re.compile(rf"(?<!\w)(?:{_alternation(data['not-goods'])})(?!\w)", re.IGNORECASE),
+    }
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, Alternatives]:
+    """Words that make a figure a price, and words of charges that are no price of goods."""
+    data = load_data("prices")
+    return {
+        "price_word": Alternatives([rf"\b(?:{_alternation(data['price-words'])})\b"]),
+        "not_goods": Alternatives([rf"(?<!\w)(?:{_alternation(data['not-goods'])})(?!\w)"]),
     }
 
 
@@ -74,7 +82,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def prices(draft: Draft) -> list[Price]:
     """The prices of goods the writer states (not credits, fees, or an earlier quotation's prices)."""
     p = _patterns()
-    earlier = _listed("earlier-quote").within(haystack(draft, _WRITER_ZONES))
+    written = haystack(draft, _WRITER_ZONES)
+    earlier = _listed("earlier-quote").within(written)
+    # Either list may be absent from the whole reply: then no sentence is searched for it.
+    price_word, not_goods = (words.within(written) for words in _word_lists().values())
     found: list[Price] = []
     heading = False  # under "Prices DDP Venlo, per piece:", each list line is a price
     previous_end = 0
@@ -86,12 +97,12 @@ def prices(draft: Draft) -> list[Price]:
         if earlier is not None and earlier.search(text):
             continue
         figures = _DIGIT.search(text) is not None  # a price has one; most sentences do not
-        priced = figures and (heading or p["price_word"].search(text) is not None)
+        priced = figures and (heading or (price_word is not None and price_word.search(text) is not None))
         if text.endswith(":"):
-            heading = p["price_word"].search(text) is not None
+            heading = price_word is not None and price_word.search(text) is not None
         if not figures:
             continue
-        charge = p["not_goods"].search(text) is not None
+        charge = not_goods is not None and not_goods.search(text) is not None
         for kind in ("with_currency", "bare"):
             for match in p[kind].finditer(text):
                 group = next((g for g in ("amount", "bare") if match.groupdict().get(g)), 0)
@@ -112,6 +123,7 @@ def writer_text(draft: Draft) -> str:
     return "\n".join(draft.text[z.start : z.end] for z in draft.split.zones if z.kind in _WRITER_ZONES)
 
 
+@memoized
 def quotation_attached(draft: Draft) -> bool:
     """The reply sends its quotation as a document that is there (or cannot be seen: plain-text drafts)."""
     attached = _listed("attached-quotation").within(haystack(draft, _WRITER_ZONES))
@@ -120,6 +132,7 @@ def quotation_attached(draft: Draft) -> bool:
     return bool(draft.message.attachments) or not carries_attachments(draft.message)
 
 
+@memoized
 def buyer_asks_price(draft: Draft) -> bool:
     asked = f"{draft.buyer.text or ''}\n{draft.buyer.subject or ''}"
     return _listed("price-request").pattern.search(asked) is not None
