@@ -198,6 +198,7 @@ class Code:
 
 _NUMBER_PART = re.compile(r"^\d[\d\-./]*$")
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+_LETTER = re.compile(r"[^\W\d_]")
 _NUMBER_OR_PER = re.compile(r"[\d.,]+|per")
 _ALTERNATIVE = re.compile(r"\s*(?:or|/)\s*")  # "cUL or cETL", "CE/UKCA"
 
@@ -226,7 +227,7 @@ def is_standard(code: Code) -> bool:
 def codes_in(text: str) -> list[list[Code]]:
     """The codes a point names, as groups of alternatives: "cUL or cETL" is one group of two."""
     words = tokens(text)
-    alphabetic = [w for w, _, _ in words if any(c.isalpha() for c in w)]
+    alphabetic = [w for w, _, _ in words if _LETTER.search(w)]
     shouting = len(alphabetic) >= 4 and sum(w.isupper() for w in alphabetic) / len(alphabetic) > 0.6
     groups: list[list[Code]] = []
     last_end = 0
