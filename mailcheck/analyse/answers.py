@@ -36,7 +36,7 @@ from .lists import LIST_ITEM
 from .points import Point, buyer_points
 from .reference import acknowledgement
 from .sentences import Sentence, reply_sentences
-from .terms import Code, Wording, initials, is_content, is_standard, normal, tokens, wording
+from .terms import Code, Wording, initials_of_runs, is_content, is_standard, normal, tokens, wording
 from .topics import Topic, topics
 
 #: Share of a point's weighted content words (codes count one each) the reply must cover: a question or
@@ -229,7 +229,7 @@ def _spelled_out(text: str) -> dict[str, frozenset[str]]:
     """The acronyms that runs of two to six words of ``text`` would have, each with the normal forms of its run."""
     words = [w for w, _, _ in tokens(text)]
     runs: dict[str, frozenset[str]] = {}
-    for start, end, letters in initials(words):
+    for start, end, letters in initials_of_runs(words):
         if end - start >= 2:
             runs[letters] = runs.get(letters, frozenset()) | {normal(w) for w in words[start:end]}
     return runs

@@ -6,7 +6,9 @@ compared by a light normal form (case and accents folded, plural and -ed/-ing
 endings cut) and then by a shared stem of at least three quarters of the
 shorter word. Codes ("CE", "ISO 13485", "E-mark", "SANS 434", "FOB") are
 matched strictly: a reply that does not name a standard the buyer named has not
-answered for it.
+answered for it. A reply's text is read once into a :class:`Wording`, indexed by
+stem, since every point is held against the same paragraphs; a point's words are
+weighed by what they are (:func:`word_weights`).
 """
 
 from __future__ import annotations
@@ -276,7 +278,7 @@ def codes_in(text: str) -> list[list[Code]]:
 _SMALL = frozenset({"of", "and", "&", "the", "for", "to"})
 
 
-def initials(words: list[str], longest: int = 6) -> Iterator[tuple[int, int, str]]:
+def initials_of_runs(words: list[str], longest: int = 6) -> Iterator[tuple[int, int, str]]:
     """(start, end, initials) of every run of up to ``longest`` words, lower-cased, with and without the small words."""
     for start in range(len(words)):
         full, skipping = "", ""
@@ -331,7 +333,7 @@ class Wording:
 
     @cached_property
     def initials(self) -> frozenset[str]:
-        return frozenset(letters for _, _, letters in initials(self.words))
+        return frozenset(letters for _, _, letters in initials_of_runs(self.words))
 
     @cached_property
     def acronyms(self) -> frozenset[str]:
