@@ -20,7 +20,6 @@ from .metric import units
 from .registry import Hit, detector
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*$")
 #: A line at least this long that breaks before the next word was wrapped, not ended.
 _WRAPPED_LINE = 40
 
@@ -45,19 +44,31 @@ def _joined(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
     return "\n" not in gap or first.end() - (text.rfind("\n", 0, first.start()) + 1) >= _WRAPPED_LINE
 
 
+def _number_before(text: str, end: int) -> bool:
+    """``text[:end]`` ends in a figure, perhaps with spaces after it: "0.9 ", "1,200"."""
+    figure_end = end
+    while figure_end and text[figure_end - 1].isspace():
+        figure_end -= 1
+    start = figure_end
+    while start and (text[start - 1].isdecimal() or text[start - 1] in ",."):
+        start -= 1
+    return any(c.isdecimal() for c in text[start:figure_end])
+
+
 def _places(text: str, plain: Callable[[str], bool]) -> dict[tuple[str, str], list[_Place]]:
     """Every two-word phrase of ordinary words in ``text``, by the normal forms of its words."""
     words = list(_WORD.finditer(text))
+    ordinary = [plain(w.group()) for w in words]
     found: dict[tuple[str, str], list[_Place]] = defaultdict(list)
     for index, (first, second) in enumerate(zip(words, words[1:])):
-        if _joined(text, first, second) and plain(first.group()) and plain(second.group()):
+        if ordinary[index] and ordinary[index + 1] and _joined(text, first, second):
             found[(normal(first.group()), normal(second.group()))].append(
                 _Place(
                     index,
                     first.start(),
                     second.end(),
                     name=first.group()[0].isupper() and second.group()[0].isupper(),
-                    quantity=bool(_NUMBER_BEFORE.search(text[: first.start()])),
+                    quantity=_number_before(text, first.start()),
                 )
             )
     return found
@@ -68,7 +79,7 @@ def repeated_phrase(draft: Draft, rule: Rule) -> Iterator[Hit]:
     trade = trade_acronyms()  # "USD 2.10/pc FOB Xiamen" on every line of a price list is not rambling
 
     def plain(word: str) -> bool:
-        return is_content(word) and word.lower() != "per" and word.upper() not in trade and not word.isupper()
+        return not word.isupper() and word.upper() not in trade and word.lower() != "per" and is_content(word)
 
     repeats, window = rule.options["min-repeats"], rule.options["within-words"]
     for paragraph in units(draft, rule, "paragraph"):

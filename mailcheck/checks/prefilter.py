@@ -61,6 +61,17 @@ class Needle:
     word: bool
 
 
+def fold(text: str) -> str:
+    """``text`` in lower case, with the letters the re module takes for ASCII ones made ASCII.
+
+    An ASCII string a pattern matches without case is then in the folded text as it is in
+    lower case. The length and what is a word character stay as they were.
+    """
+    if not text.isascii() and any(chr(c) in text for c in _ASCII_LOOKALIKES):
+        text = text.translate(_ASCII_LOOKALIKES)
+    return text.lower()
+
+
 class Haystack:
     """A text folded for needles: lower case, runs of white space as one space, and its words.
 
@@ -68,9 +79,7 @@ class Haystack:
     """
 
     def __init__(self, text: str):
-        if not text.isascii() and any(chr(c) in text for c in _ASCII_LOOKALIKES):
-            text = text.translate(_ASCII_LOOKALIKES)
-        self.text = " ".join(text.lower().split())
+        self.text = " ".join(fold(text).split())
         self.words = frozenset(_WORD.findall(self.text))
 
     def has(self, needle: Needle) -> bool:

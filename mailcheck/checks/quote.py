@@ -17,13 +17,14 @@ from ..analyse.sentences import reply_sentences
 from ..packs import Rule, Text, load_data
 from ..vocabulary import trade_words
 from .attachment import carries_attachments
-from .prefilter import Alternatives, Haystack, alternatives, haystack
+from .prefilter import Alternatives, Haystack, alternatives, fold, haystack
 from .registry import Hit, detector
 
 _WRITER_ZONES = ("greeting", "body", "closing")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ELEMENTS = ("validity", "moq", "lead_time", "payment")
 _DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,26 @@ def _word_lists() -> dict[str, Alternatives]:
     }
 
 
+@lru_cache(maxsize=1)
+def _currency_names() -> tuple[frozenset[str], str]:
+    """(currency codes and words in lower case, the characters of currency signs that are no letters)."""
+    data = load_data("prices")
+    signs = "".join(sorted({c for sign in data["currency-signs"] for c in sign if not c.isalpha()}))
+    names = [*trade_words("currencies"), *data["currency-words"]]
+    names += [sign for sign in data["currency-signs"] if not any(c in signs for c in sign)]
+    return frozenset(fold(name) for name in names), signs
+
+
+def _may_have_currency(text: str) -> bool:
+    """False when ``text`` cannot hold a currency: no sign, and no run of letters is a code or name.
+
+    A code stands between non-letters ("USD12", "12 usd") and a name is a whole word, so
+    either is a run of letters of its own. A cheap test before the price patterns.
+    """
+    names, signs = _currency_names()
+    return any(c in text for c in signs) or not names.isdisjoint(_LETTERS.findall(fold(text)))
+
+
 @memoized
 def prices(draft: Draft) -> list[Price]:
     """The prices of goods the writer states (not credits, fees, or an earlier quotation's prices)."""
@@ -103,7 +124,7 @@ def prices(draft: Draft) -> list[Price]:
         if not figures:
             continue
         charge = not_goods is not None and not_goods.search(text) is not None
-        for kind in ("with_currency", "bare"):
+        for kind in ("with_currency", "bare") if _may_have_currency(text) else ("bare",):
             for match in p[kind].finditer(text):
                 group = next((g for g in ("amount", "bare") if match.groupdict().get(g)), 0)
                 begin, end = match.span(group)
