@@ -71,6 +71,20 @@ def test_background_thanks_and_own_plans_are_not_points():
     assert points == [("What is your MOQ?", "question", ("moq",))]
 
 
+def test_orders_without_a_cue_word_are_points_when_a_model_is_installed():
+    # No cue word ("please", "could you", "send") says these are asks; spaCy's parse does: a verb that opens the clause.
+    if not nlp.is_statistical():
+        pytest.skip("no English spaCy model is installed")
+    points = _points(
+        "Dear Ms. Li,\n\nWe are a lighting wholesaler in Lyon.\n\nShip the two samples by DHL to our Lyon office. "
+        "Pack each lamp in a white box with our logo.\n\nBest regards,\nPaul\n"
+    )
+    assert [(text, kind) for text, kind, _ in points] == [
+        ("Ship the two samples by DHL to our Lyon office.", "request"),
+        ("Pack each lamp in a white box with our logo.", "request"),
+    ]
+
+
 def test_items_under_a_header_are_points_with_their_numbers():
     draft = _draft(
         "Dear Mr. Liang,\n\nPlease answer the following:\n1. Can you produce 100 ml amber bottles?\n"
