@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..analyse.draft import Draft
 from ..analyse.sentences import Sentence, reply_sentences
 from ..packs import Rule
-from .prefilter import Alternatives, alternatives, haystack
+from .prefilter import Alternatives, alternatives, buyer_haystack, haystack
 from .registry import Hit, detector
 
 
@@ -23,7 +23,8 @@ def _pattern(rule: Rule, key: str) -> re.Pattern[str]:
 def buyer_complains(draft: Draft, rule: Rule) -> bool:
     """The buyer's message reports a problem with the goods or the order."""
     said = f"{draft.buyer.subject or ''}\n{draft.buyer.text or ''}"
-    return bool(_pattern(rule, "complaint").search(said) and _pattern(rule, "goods").search(said))
+    complaint, goods = (_option(rule, key).within(buyer_haystack(draft)) for key in ("complaint", "goods"))
+    return bool(complaint and complaint.search(said) and goods and goods.search(said))
 
 
 def _phrase_hit(sentence: Sentence, match: re.Match[str], key: str) -> Hit:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..analyse.draft import Draft
 from ..analyse.sentences import Sentence, reply_sentences
 from ..packs import Rule, Text
-from .prefilter import Alternatives, alternatives, haystack
+from .prefilter import Alternatives, alternatives, buyer_haystack, haystack
 from .quote import buyer_asks_price, prices, quotation_attached, writer_text
 from .registry import Hit, detector
 
@@ -57,7 +57,8 @@ def first_reply(draft: Draft, rule: Rule) -> bool:
     earlier = buyer.split.quoted if buyer.source == "inquiry" else draft.split.quoted[1:]
     if earlier or buyer.split.quoted:
         return False
-    return not _option(rule, "earlier-contact").pattern.search(buyer.text or "")
+    earlier_contact = _option(rule, "earlier-contact").within(buyer_haystack(draft))
+    return earlier_contact is None or not earlier_contact.search(buyer.text or "")
 
 
 def _presents_product(draft: Draft, rule: Rule, text: str) -> bool:

@@ -23,7 +23,7 @@ from .generic import compiled_rule, source_text, suggestion_key, zone_sentences
 from .registry import Hit, kind_detector
 
 #: A word, for counting: a run of non-space characters with a letter or digit in it.
-_WORD = re.compile(r"\S*[^\W_]\S*")
+_WORD = re.compile(r"(?<!\S)(?=\S*?[^\W_])\S+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -38,7 +38,9 @@ class Unit:
     sentences: tuple[Sentence, ...]
 
 
+@lru_cache(maxsize=4096)
 def count_words(text: str) -> int:
+    """Words of ``text``; a sentence is counted by several rules, so the count is kept."""
     return len(_WORD.findall(text))
 
 

@@ -10,9 +10,9 @@ patterns into one, and leaves out those a draft cannot match.
 
 The needles come from the pattern's syntax tree (the standard library's own
 parser), so the test is exact: a text that has none of them has no match.
-Where the tree says nothing certain (optional parts, classes, letters outside
-ASCII, a Python whose parser looks different) there are no needles and the
-pattern is always searched.
+Where the tree says nothing certain (optional parts, classes, letters with a
+case outside ASCII, a Python whose parser looks different) there are no needles
+and the pattern is always searched.
 """
 
 from __future__ import annotations
@@ -137,6 +137,14 @@ def haystack(draft: Draft, scope: tuple[str, ...]) -> Haystack:
     return made[scope]
 
 
+@memoized
+def buyer_haystack(draft: Draft) -> Haystack:
+    """The buyer's newest message and its subject: the subject on both sides, so that the
+    haystack holds the message alone and either of them joined to the other by a line break."""
+    subject = draft.buyer.subject or ""
+    return Haystack("\n".join((subject, draft.buyer.text or "", subject)))
+
+
 class Alternatives:
     """Regular expressions searched as one, ``(?:a)|(?:b)|…``, case ignored."""
 
@@ -185,7 +193,7 @@ def _required(items: Sequence[tuple[Any, Any]], left: bool, right: bool) -> set[
     for index, (op, value) in enumerate(items):
         before = _ends_word(items[index - 1]) if index else left
         after = _starts_word(items[index + 1]) if index + 1 < len(items) else right
-        if op is _sre.LITERAL and value < 128 and not chr(value).isspace():
+        if op is _sre.LITERAL and _as_written(value):
             run, run_left = run + chr(value), run_left if run else before
             continue
         if run and _is_space(op, value):
@@ -208,6 +216,14 @@ def _required(items: Sequence[tuple[Any, Any]], left: bool, right: bool) -> set[
         candidates.append(_from_run(run, run_left, right))
     certain = [c for c in candidates if c]
     return min(certain, key=_chance, default=None)
+
+
+def _as_written(code: int) -> bool:
+    """A character a match holds as the pattern has it, in the folded text: not white space,
+    and ASCII or without case (Chinese: "付款"). Ignoring case, the re module pairs the
+    letters of other scripts with more than their lower case."""
+    char = chr(code)
+    return not char.isspace() and (code < 128 or char.lower() == char == char.upper() == char.casefold())
 
 
 def _from_run(run: str, left: bool, right: bool) -> set[Needle] | None:

@@ -17,7 +17,7 @@ from ..analyse.sentences import reply_sentences
 from ..packs import Rule, Text, load_data
 from ..vocabulary import trade_words
 from .attachment import carries_attachments
-from .prefilter import Alternatives, Haystack, alternatives, fold, haystack
+from .prefilter import Alternatives, alternatives, buyer_haystack, fold, haystack
 from .registry import Hit, detector
 
 _WRITER_ZONES = ("greeting", "body", "closing")
@@ -156,7 +156,8 @@ def quotation_attached(draft: Draft) -> bool:
 @memoized
 def buyer_asks_price(draft: Draft) -> bool:
     asked = f"{draft.buyer.text or ''}\n{draft.buyer.subject or ''}"
-    return _listed("price-request").pattern.search(asked) is not None
+    request = _listed("price-request").within(buyer_haystack(draft))
+    return request is not None and request.search(asked) is not None
 
 
 # -- Incoterms -----------------------------------------------------------------------
@@ -204,11 +205,11 @@ def _missing(draft: Draft, rule: Rule, found: list[Price], text: str) -> list[Te
         clause = alternatives(tuple(f"(?:{p})[^,;.\n]*" for p in rule.options["validity"] + rule.options["payment"]))
         clauses = clause.within(written)
         lead_text = clauses.sub(" ", text) if clauses else text
-        lead_written = Haystack(lead_text) if clauses else written
         for key in _ELEMENTS:
-            searched, found_in = (lead_text, lead_written) if key == "lead_time" else (text, written)
-            element = alternatives(tuple(rule.options[key])).within(found_in)
-            if element is None or not element.search(searched):
+            options = alternatives(tuple(rule.options[key]))
+            # The lead time is looked for in the text without those clauses, which has no haystack.
+            element = options.pattern if key == "lead_time" else options.within(written)
+            if element is None or not element.search(lead_text if key == "lead_time" else text):
                 missing.append(rule.labels[key])
     return missing
 
