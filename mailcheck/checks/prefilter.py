@@ -39,6 +39,8 @@ _STARTS = {_sre.AT_BEGINNING, _sre.AT_BEGINNING_LINE, _sre.AT_BEGINNING_STRING, 
 #: Anchors before which the last character ends a word or the text: $, \Z, \b.
 _ENDS = {_sre.AT_END, _sre.AT_END_LINE, _sre.AT_END_STRING, _sre.AT_BOUNDARY}
 _WORD_CHAR = re.compile(r"\w")
+#: A run of small classes ("don['’]t") is one needle while it has no more spellings than this.
+_MOST_SPELLINGS = 16
 _WORD = re.compile(r"\w+")
 #: The letters outside ASCII that the re module, ignoring case, takes for ASCII ones.
 _ASCII_LOOKALIKES = {0x130: "i", 0x131: "i", 0x212A: "k", 0x17F: "s"}
@@ -189,19 +191,31 @@ def _required(items: Sequence[tuple[Any, Any]], left: bool, right: bool) -> set[
     the text's edge), so literal words at its ends are whole words.
     """
     candidates: list[set[Needle] | None] = []
-    run, run_left = "", False  # literal characters in a row, \s+ as one space; the run starts a word
+    # Characters in a row, each a literal or a small class: the spellings of the run ("don't",
+    # "don’t"), \s+ as one space. run_left: the run starts a word.
+    run: list[str] = []
+    run_left = False
     for index, (op, value) in enumerate(items):
         before = _ends_word(items[index - 1]) if index else left
         after = _starts_word(items[index + 1]) if index + 1 < len(items) else right
-        if op is _sre.LITERAL and _as_written(value):
-            run, run_left = run + chr(value), run_left if run else before
+        chars, times, ends_run = _characters(op, value)
+        if chars and (len(run) or 1) * len(chars) ** times > _MOST_SPELLINGS and run:
+            candidates.append(_from_run(run, run_left, False))  # too many spellings: a new run
+            run = []
+        if chars and len(chars) ** times <= _MOST_SPELLINGS:
+            run, run_left = run or [""], run_left if run else before
+            for _ in range(times):
+                run = [spelling + char for spelling in run for char in chars]
+            if ends_run:  # a repeat that may be longer: what follows is not next to it
+                candidates.append(_from_run(run, run_left, False))
+                run = []
             continue
         if run and _is_space(op, value):
-            run += "" if run.endswith(" ") else " "  # white space of any length: one space in a Haystack
+            run = [s if s.endswith(" ") else s + " " for s in run]  # white space: one space in a Haystack
             continue
         if run:
             candidates.append(_from_run(run, run_left, _starts_word((op, value))))
-            run = ""
+            run = []
         if op is _sre.SUBPATTERN:
             candidates.append(_required(value[-1], before, after))
         elif op is getattr(_sre, "ATOMIC_GROUP", None):
@@ -226,17 +240,44 @@ def _as_written(code: int) -> bool:
     return not char.isspace() and (code < 128 or char.lower() == char == char.upper() == char.casefold())
 
 
-def _from_run(run: str, left: bool, right: bool) -> set[Needle] | None:
-    """The best needle of a literal run: the run itself, or one of its whole words."""
+def _characters(op: Any, value: Any) -> tuple[list[str], int, bool]:
+    """(the characters the item may be, how many in a row, whether more may follow) for a
+    literal, a class of a few literals ("['’]"), or one of them repeated ("[!！]{2,}");
+    ([], 0, False) for any other item."""
+    ends_run = False
+    times = 1
+    if op in _REPEATS and value[0] >= 1 and len(value[2]) == 1:
+        times, ends_run = min(value[0], 3), value[0] != value[1] or value[0] > 3
+        op, value = value[2][0]
+    if op is _sre.LITERAL and _as_written(value):
+        return [chr(value)], times, ends_run
+    if op is _sre.IN and len(value) <= 4 and all(kind is _sre.LITERAL and _as_written(v) for kind, v in value):
+        return [chr(v) for _, v in value], times, ends_run
+    return [], 0, False
+
+
+def _from_run(run: list[str], left: bool, right: bool) -> set[Needle] | None:
+    """The needles of a run: for each spelling, the best of the run itself and its whole words."""
+    found = set()
+    for spelling in run:
+        needle = _needle(spelling, left, right)
+        if needle is None:
+            return None
+        found.add(needle)
+    return found
+
+
+def _needle(run: str, left: bool, right: bool) -> Needle | None:
     right = right or run.endswith(" ")
     run = run.strip().lower()
     if not _WORD_CHAR.search(run):
-        return None  # punctuation only: nothing worth looking up
+        return Needle(run, False) if len(run) > 1 else None  # "!!" is worth looking up, "?" is not
     if " " in run:
-        return {Needle(run, False)}
+        return Needle(run, False)
     words = list(_WORD.finditer(run))
-    whole = [w.group() for w in words if (w.start() > 0 or left) and (w.end() < len(run) or right)]
-    return {Needle(max(whole, key=len), True)} if whole else {Needle(run, False)}
+    whole = [Needle(w.group(), True) for w in words if (w.start() > 0 or left) and (w.end() < len(run) or right)]
+    # The whole run ("don't") may be rarer than its longest word ("don").
+    return min([*whole, Needle(run, False)], key=lambda n: _chance({n}))
 
 
 def _chance(candidate: set[Needle]) -> tuple[float, int]:
