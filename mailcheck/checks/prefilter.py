@@ -45,10 +45,10 @@ _WORD = re.compile(r"\w+")
 #: The letters outside ASCII that the re module, ignoring case, takes for ASCII ones.
 _ASCII_LOOKALIKES = {0x130: "i", 0x131: "i", 0x212A: "k", 0x17F: "s"}
 T = TypeVar("T")
-#: Words too common in mail to tell one draft from another.
+#: Words too common in mail to tell one draft from another ("Best regards" closes them all).
 _COMMON = frozenset(
-    "a an and are as at be by can do for from have i if in is it me my not of on or our please so "
-    "that the this to us we will with you your".split()
+    "a an and are as at be best by can dear do for from have hi i if in is it kind me my not of on or our "
+    "please regards so thank thanks that the this to us we will with you your".split()
 )
 
 
@@ -196,8 +196,7 @@ def _required(items: Sequence[tuple[Any, Any]], left: bool, right: bool) -> set[
     run: list[str] = []
     run_left = False
     for index, (op, value) in enumerate(items):
-        before = _ends_word(items[index - 1]) if index else left
-        after = _starts_word(items[index + 1]) if index + 1 < len(items) else right
+        before, after = _edge_before(items, index, left), _edge_after(items, index, right)
         chars, times, ends_run = _characters(op, value)
         if chars and (len(run) or 1) * len(chars) ** times > _MOST_SPELLINGS and run:
             candidates.append(_from_run(run, run_left, False))  # too many spellings: a new run
@@ -214,7 +213,7 @@ def _required(items: Sequence[tuple[Any, Any]], left: bool, right: bool) -> set[
             run = [s if s.endswith(" ") else s + " " for s in run]  # white space: one space in a Haystack
             continue
         if run:
-            candidates.append(_from_run(run, run_left, _starts_word((op, value))))
+            candidates.append(_from_run(run, run_left, _edge_after(items, index - 1, right)))
             run = []
         if op is _sre.SUBPATTERN:
             candidates.append(_required(value[-1], before, after))
@@ -326,6 +325,38 @@ def _not_word_assertion(value: Any, direction: int) -> bool:
         and (_sre.CATEGORY, _sre.CATEGORY_WORD) in body[0][1]
         and (_sre.NEGATE, None) not in body[0][1]
     )
+
+
+def _edge_before(items: Sequence[tuple[Any, Any]], index: int, left: bool) -> bool:
+    """The character before ``items[index]`` is no word character, or the text's edge.
+
+    Assertions take no characters, and an optional part that ends in no word character
+    ("(?:the\\s+)?") leaves the question to what stands before it.
+    """
+    for op, value in reversed(items[:index]):
+        if _ends_word((op, value)):
+            return True
+        if not (_zero_width(op) or (_optional(op, value) and _no_word_char(*value[2][-1]))):
+            return False
+    return left
+
+
+def _edge_after(items: Sequence[tuple[Any, Any]], index: int, right: bool) -> bool:
+    """The character after ``items[index]`` is no word character, or the text's edge."""
+    for op, value in items[index + 1 :]:
+        if _starts_word((op, value)):
+            return True
+        if not (_zero_width(op) or (_optional(op, value) and _no_word_char(*value[2][0]))):
+            return False
+    return right
+
+
+def _zero_width(op: Any) -> bool:
+    return op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+
+
+def _optional(op: Any, value: Any) -> bool:
+    return op in _REPEATS and value[0] == 0 and len(value[2]) > 0
 
 
 def _ends_word(item: tuple[Any, Any]) -> bool:
