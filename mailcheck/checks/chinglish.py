@@ -32,6 +32,7 @@ _MISSING_SPACE = re.compile(r"(?<=[^\W\d_])[.,;?!](?=[^\W\d_])")
 _ADDRESS_LIKE = re.compile(r"@|://|^www\.|[/=]", re.IGNORECASE)
 #: Han characters, possibly with punctuation, digits or spaces between them: one stretch of Chinese.
 _HAN_RUN = re.compile(rf"[{_HAN}](?:[{_HAN}\u3000-\u303f\uff00-\uffef0-9 \t]*[{_HAN}])?[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]?")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z.'’\- ]*")
 
 
@@ -146,6 +147,8 @@ def _mostly_english(draft: Draft, spans: list[tuple[str, int, int]]) -> bool:
 def no_chinese_characters(draft: Draft, rule: Rule) -> Iterator[Hit]:
     text = draft.text
     spans = draft.spans(rule.scope)
+    if not any(_HAN_CHAR.search(text, start, end) for _, start, end in spans):
+        return  # the usual case: nothing to look at
     if not _mostly_english(draft, spans):
         return  # a mail written in Chinese, to a Chinese-speaking buyer
     for zone, start, end in spans:

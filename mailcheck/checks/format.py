@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..analyse.draft import Draft
 from ..model import Edit, Fix
@@ -46,11 +47,17 @@ def _heading(text: str, start: int, end: int, most_words: int) -> bool:
     return not re.search(r"[a-z.!?,;]", line) and len(line.split()) <= most_words
 
 
+@lru_cache(maxsize=8)
+def _labels(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Words after which capitals are text to print ("Shipping marks:")."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
 @detector("PRO-FORMAT-CAPS")
 def no_shouting(draft: Draft, rule: Rule) -> Iterator[Hit]:
     text = draft.text
     acronyms = trade_acronyms()
-    labels = re.compile(r"\b(?:" + "|".join(map(re.escape, rule.options["print-labels"])) + r")\b", re.I)
+    labels = _labels(tuple(rule.options["print-labels"]))
     for zone, start, end in draft.spans(rule.scope):
         capitals = [m for m in _CAPITAL_WORD.finditer(text, start, end) if m.group().upper() not in acronyms]
         # Words in capitals on one line with no lower-case letter between them are one phrase;
@@ -95,6 +102,8 @@ def _laid_out(line: str) -> bool:
 def single_spaces(draft: Draft, rule: Rule) -> Iterator[Hit]:
     text = draft.text
     for zone, start, end in draft.spans(rule.scope):
+        if "  " not in text[start:end]:
+            continue  # no gap of two spaces anywhere: the usual case
         lines = text[start:end].split("\n")
         offset = start
         for index, line in enumerate(lines):
