@@ -33,16 +33,21 @@ from functools import cached_property, lru_cache
 from .deferrals import Deferral, reply_deferrals
 from .draft import Draft, memoized
 from .lists import LIST_ITEM
-from .points import Point, buyer_points
+from .points import Point, Term, buyer_points
 from .reference import acknowledgement
+from .refusals import Refusal, reply_refusals
 from .sentences import Sentence, reply_sentences
 from .terms import Code, Wording, initials_of_runs, is_content, is_standard, normal, tokens, wording
-from .topics import Topic, topics
+from .topics import IN_PASSING, Topic, topics
 
 #: Share of a point's weighted content words (codes count one each) the reply must cover: a question or
 #: request in one paragraph; one that names a standard; the reply's item with the point's list number;
 #: a stated requirement anywhere in the reply.
 COVERAGE = {"explicit": 0.55, "standards": 0.45, "numbered": 0.3, "requirement": 0.25}
+#: Share of a point's own words (see _own) a paragraph must name to speak of the point.
+ABOUT = 0.34
+#: The weight from which a word of a point is specific enough that a reply answering the point names it.
+_SPECIFIC = 0.5
 
 # "About flame retardancy, …", "Regarding quantities, …": introduces a topic, answers nothing by itself.
 _INTRO = re.compile(
@@ -76,10 +81,9 @@ _MEASURE_QUESTION = re.compile(
 _PER_UNIT = re.compile(r"\b(?:per|in|into|on)\s+(?:a|an|one|each|the)?\s*([^\W_][\w-]*)\s*\??$", re.IGNORECASE)
 # A number with what it counts or measures: "18 months", "1.2 mm", "1,450 tyres", "0.18 m³", "20%".
 _QUANTITY = re.compile(r"\d[\d,.]*\s*(?:%|°\s?C|[^\W\d_]+)")
-# "after sample approval", "upon receipt of your deposit": a step of the schedule, not an answer about it.
-_IN_PASSING = re.compile(r"\b(?:after|upon|once|following)\b[^.,;:()]*", re.IGNORECASE)
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
 # "For delivery, we will check…": the words before the comma name what a deferral puts off.
 _LEAD = re.compile(r"^(?:\W*\w+){1,6}?\s*[,:]")
 
@@ -96,12 +100,20 @@ class ReplyPart:
     block: int
     #: The list number of the item the sentence belongs to ("3" in "3. Lead time: …").
     number: str | None = None
+    #: The header of the list the sentence is an item of ("Prices for 2,400 pcs:" above "- FOB Ningbo: EUR 14.80").
+    lead: str = ""
+
+    @property
+    def evidence(self) -> str:
+        """The text that may carry a fact: the sentence, read with the header of its list."""
+        return f"{self.lead} {self.main}" if self.lead else self.main
 
 
 @dataclass
 class Reply:
     parts: list[ReplyPart]
     deferrals: list[Deferral]
+    refusals: list[Refusal]
     #: Every statement in the reply (acknowledgement included), for codes.
     said: Wording
     #: Topic id → whether an answering sentence gives its fact: asked once, however many points share the topic.
@@ -110,6 +122,14 @@ class Reply:
     @cached_property
     def answers(self) -> list[ReplyPart]:
         return [p for p in self.parts if p.role == "answer"]
+
+    @cached_property
+    def answer_blocks(self) -> list[list[ReplyPart]]:
+        """The answering sentences of each paragraph or list item (a list's header and its items are one)."""
+        grouped: dict[int, list[ReplyPart]] = {}
+        for part in self.answers:
+            grouped.setdefault(part.block, []).append(part)
+        return list(grouped.values())
 
     @cached_property
     def paragraphs(self) -> list[list[str]]:
@@ -159,6 +179,8 @@ class Verdict:
     #: Quantities the buyer wanted a price for that the reply does not name.
     missing_numbers: tuple[str, ...] = ()
     deferral: Deferral | None = None
+    #: The words that single the point out which the reply leaves out, when it answers only part of it.
+    missing_words: tuple[str, ...] = ()
 
     @property
     def open(self) -> bool:
@@ -169,7 +191,7 @@ class Verdict:
 def _main_clause(text: str) -> str:
     text = " ".join(LIST_ITEM.sub("", text).split())  # one line: evidence patterns read across wrapped lines
     text = _INTRO.sub("", text)
-    return _IN_PASSING.sub(" ", text)
+    return IN_PASSING.sub(" ", text)
 
 
 @memoized
@@ -182,10 +204,14 @@ def reply_parts(draft: Draft) -> Reply:
     block = 0
     number: str | None = None
     previous_end = None
+    lead = ""  # the header the sentences below belong to, until a blank line
     for sentence in reply_sentences(draft):
         gap = draft.text[previous_end : sentence.start] if previous_end is not None else ""
         item = LIST_ITEM.match(sentence.text)
-        if previous_end is None or "\n\n" in gap or ("\n" in gap and item):
+        if previous_end is None or "\n\n" in gap or (lead and not item and sentence.text.endswith(".")):
+            lead = ""  # a blank line, or a sentence that is no item ("Valid for 30 days."), ends the list
+        # A list item opens a block of its own, unless it is one of the items a header announced.
+        if previous_end is None or "\n\n" in gap or ("\n" in gap and item and not lead):
             block += 1
             number = None
         if item:
@@ -201,9 +227,11 @@ def reply_parts(draft: Draft) -> Reply:
             role = "praise"  # "Regarding samples, our products are popular": talks around the point
         else:
             role = "answer"
-        parts.append(ReplyPart(sentence, role, _main_clause(sentence.text), block, number))
+        parts.append(ReplyPart(sentence, role, _main_clause(sentence.text), block, number, lead))
+        if sentence.text.endswith((":", "：")) and role == "answer":
+            lead = _main_clause(sentence.text)
     statements = " ".join(p.sentence.text for p in parts if p.role in ("answer", "acknowledgement"))
-    return Reply(parts, deferrals, wording(statements))
+    return Reply(parts, deferrals, reply_refusals(draft), wording(statements))
 
 
 def coverage(point: Point, text: str) -> float:
@@ -251,7 +279,7 @@ def _measured(point: Point, block: str, context: str, reply: Reply) -> bool:
     if unit and not said.names(normal(unit.group(1))):
         return False
     known = wording(context)
-    own = [t.key for t in point.terms if t.weight >= 1 and not known.names(t.key)]
+    own = [t.key for t in point.terms if _telling(t) and not known.names(t.key)]
     used = wording(" ".join(reply.blocks))
     subject = [k for k in own if used.names(k)]
     if not subject:
@@ -263,15 +291,123 @@ def _codes_missing(point: Point, reply: Reply) -> tuple[tuple[Code, ...], ...]:
     return tuple(group for group in point.codes if not any(reply.said.names_code(c) for c in group))
 
 
-def _topic_answered(topic: Topic, objects: list[Topic], reply: Reply) -> bool:
-    """Whether the reply answers ``topic``; beside one of ``objects`` when it is their price or timing."""
+def _own(point: Point, reply: Reply, inherited: bool = False, topic: str | None = None) -> list[Term]:
+    """The words that single the point out in this reply: not frame, not named by the opening thanks.
+
+    "Need price for hybrid inverter 5kW 48V, 200 pcs" after "thanks for your inquiry about 5kW hybrid
+    inverters" is singled out by 48 and 200. ``inherited``: with the words of the point it follows up
+    ("Can you ship by air? How much?": the cost of the air freight). ``topic``: only the words that go
+    with that topic ("price CIF Antofagasta, weight of each piece": Antofagasta for the price).
+    """
+    known = wording(reply.acknowledged)
+    terms = (point.words_for(topic) if topic else point.terms) + (point.subject if inherited else ())
+    return [t for t in terms if t.thing and not t.frame and not known.names(t.key)]
+
+
+def _telling(term: Term) -> bool:
+    """A word that says on its own what a point is about: a specific noun or number, not frame."""
+    return term.thing and not term.frame and term.weight >= 0.5
+
+
+def _share(terms: list[Term], said: Wording) -> float:
+    """Share of the weight of ``terms`` that ``said`` names; one side of a choice is enough.
+
+    A word named in many sentences of the buyer's message (the product) weighs that much less:
+    it singles out no point.
+    """
+    def weighed(side: list[Term]) -> tuple[float, float]:
+        total = sum(t.weight / t.spread for t in side)
+        return sum(t.weight / t.spread for t in side if said.names(t.key)), total
+
+    named, total = weighed([t for t in terms if not t.side])
+    sides = [weighed([t for t in terms if t.side == side]) for side in (1, 2)]
+    if all(weight for _, weight in sides):
+        # "in stock or made to order?": the better answered side counts, at the weight of the heavier side.
+        best = max(sides, key=lambda s: s[0] / s[1])
+        heavier = max(weight for _, weight in sides)
+        named, total = named + best[0] / best[1] * heavier, total + heavier
+    else:
+        named, total = named + sum(n for n, _ in sides), total + sum(w for _, w in sides)
+    return named / total if total else 1.0
+
+
+def _speaks_of(point: Point, reply: Reply, block: list[ReplyPart], topic: str) -> bool:
+    """Whether ``block`` names enough of the point's own words for ``topic`` to be about it."""
+    own = _own(point, reply, inherited=True, topic=topic)
+    return bool(own) and _share(own, wording(" ".join(p.evidence for p in block))) >= ABOUT
+
+
+def _places(point: Point, reply: Reply, rivals: list[Point], topic: str) -> list[list[ReplyPart]]:
+    """The paragraphs and list items that may answer the point.
+
+    ``rivals`` are the other points that ask for the same kind of fact. A paragraph that speaks of
+    one of them, and not of this point, gives *its* fact: to "price per square meter" and "freight
+    charges up to Dammam port", "USD 8.60 per square meter" answers the first only. Any other
+    paragraph may answer the point; any paragraph may answer a point with no words of its own
+    ("Delivery time?").
+    """
+    if not _own(point, reply, inherited=True, topic=topic):
+        return reply.answer_blocks
+    rivals = [rival for rival in rivals if topic in rival.topics]
+    return [
+        block
+        for block in reply.answer_blocks
+        if _speaks_of(point, reply, block, topic) or not any(_speaks_of(rival, reply, block, topic) for rival in rivals)
+    ]
+
+
+def _topic_answered(topic: Topic, objects: list[Topic], places: list[list[ReplyPart]], own: Wording | None) -> bool:
+    """Whether a place answers ``topic``; beside one of ``objects`` when it is their price or timing.
+
+    A thing the buyer wants sent is also answered by a sentence that sends it by its own name:
+    "We will send two Fig & Cedar candles with DHL on Friday" to "a sample of the Fig & Cedar scent".
+    ``own`` holds the point's own words.
+    """
     if not objects:
-        return reply.gives(topic)
+        return any(
+            topic.answered_in(p.evidence) or (own is not None and topic.acted_in(p.main) and _names_any(own, p.main))
+            for block in places
+            for p in block
+        )
     # The price or timing of samples must be given where the samples are: beside them, not for the goods.
     return any(
-        any(o.asked_in(" ".join(texts)) for o in objects) and any(topic.answered_in(t) for t in texts)
-        for texts in reply.paragraphs
+        any(o.asked_in(" ".join(p.main for p in block)) for o in objects) and any(topic.answered_in(p.evidence) for p in block)
+        for block in places
     )
+
+
+def _parts_missing(point: Point, reply: Reply) -> tuple[str, ...]:
+    """The things the point joins ("the motor and the frame") of which the reply names none.
+
+    A point answered by a kind of fact may still be answered in part: "Frame: lifetime warranty"
+    to "What's the warranty on the motor and frame?"; "30% deposit is fine for us" to "Payment:
+    30% deposit, balance after arrival Durban. OK for you?". Each joined thing that has words of
+    its own (specific nouns and numbers, see _own) must be named somewhere in the reply, once the
+    reply names one of them: echoing one part and leaving out the other is the mark of half an
+    answer. A reply that turns the point down ("Payment after delivery is not possible…") has
+    answered it whole.
+    """
+    parts: dict[int, list[Term]] = {}
+    for term in _own(point, reply):
+        if term.weight >= _SPECIFIC:
+            parts.setdefault(term.part, []).append(term)
+    missing = [terms for terms in parts.values() if not any(reply.said.names(t.key) for t in terms)]
+    # A reply that names none of them answers with terms of its own ("we accept 30% deposit, 70% against B/L"
+    # to "50% advance and 50% after arrival"): a counter-offer, which the kind of fact already judges.
+    if not missing or len(missing) == len(parts) or _refused(point, reply):
+        return ()
+    return tuple(t.text for terms in missing for t in terms)
+
+
+def _names_any(words: Wording, text: str) -> bool:
+    """Whether ``text`` names one of the words of ``words``."""
+    said = wording(text)
+    return any(said.names(normal(w)) for w in words.words)
+
+
+def _refused(point: Point, reply: Reply) -> bool:
+    """Whether a refusal of the reply speaks of the point's topic: the buyer has their answer."""
+    return any(topics()[t].asked_in(r.sentence.text) for r in reply.refusals for t in point.topics)
 
 
 def _related_deferral(point: Point, reply: Reply) -> Deferral | None:
@@ -283,7 +419,7 @@ def _related_deferral(point: Point, reply: Reply) -> Deferral | None:
         if (
             any(topics()[t].asked_in(text) for t in point.topics)
             or any(wording(text).names_code(c) for group in point.codes for c in group)
-            or (lead is not None and any(wording(lead.group(0)).names(t.key) for t in point.terms if t.weight >= 1))
+            or (lead is not None and any(wording(lead.group(0)).names(t.key) for t in point.terms if _telling(t)))
             or coverage(point, text) >= 0.5
         ):
             related.append(deferral)
@@ -319,22 +455,41 @@ def _quantities_missing(point: Point, reply: Reply) -> tuple[str, ...]:
     if "price" not in point.topics or not point.explicit:
         return ()
     coded = {normal(part) for group in point.codes for code in group for part in code.parts}
-    numbers = [normal(w) for w, _, _ in tokens(point.text) if w[:1].isdigit()]
-    return tuple(n for n in dict.fromkeys(numbers) if n.isdigit() and len(n) >= 2 and n not in coded and n not in reply.said.forms)
+    # "at 3,000 units (1,000 each in S/M/L)": the numbers in brackets say the one before them another way.
+    groups: list[list[str]] = []
+    bracketed = [m.span() for m in _BRACKETED.finditer(point.text)]
+    for word, start, _ in tokens(point.text):
+        number = normal(word)
+        if not (number.isdigit() and len(number) >= 2 and number not in coded):
+            continue
+        if groups and any(a <= start < b for a, b in bracketed):
+            groups[-1].append(number)
+        else:
+            groups.append([number])
+    missing = [group[0] for group in groups if not any(n in reply.said.forms for n in group)]
+    return tuple(dict.fromkeys(missing))
 
 
-def judge(point: Point, reply: Reply) -> Verdict:
+def judge(point: Point, reply: Reply, rivals: list[Point] | None = None) -> Verdict:
+    """The verdict on one point; ``rivals``: the other points that ask for the same kind of fact."""
     missing_codes = _codes_missing(point, reply)
     missing_numbers = _quantities_missing(point, reply)
     factual = [topics()[t] for t in point.topics if topics()[t].has_evidence]
+    own = _own(point, reply)
+    named = wording(" ".join(t.text for t in own)) if own else None
     missing_topics = tuple(
-        t for t in factual if not _topic_answered(t, [topics()[o] for a, o in point.attached if a == t.id], reply)
+        t
+        for t in factual
+        if not _topic_answered(t, [topics()[o] for a, o in point.attached if a == t.id], _places(point, reply, rivals or [], t.id), named)
     )
-    if not (missing_codes or missing_numbers or missing_topics) and (factual or _covered(point, reply)):
+    # A specification is confirmed in other words, seldom part by part ("6063-T5" for "alloy 6063-T5"); a point
+    # that asks for facts names what it asks them for.
+    missing_words = _parts_missing(point, reply) if factual else ()
+    if not (missing_codes or missing_numbers or missing_topics or missing_words) and (factual or _covered(point, reply)):
         return Verdict(point, "answered")
     deferral = _related_deferral(point, reply)
     status = "unanswered" if deferral is None else "deferred" if deferral.timed else "deferred_untimed"
-    return Verdict(point, status, missing_topics, missing_codes, missing_numbers, deferral)
+    return Verdict(point, status, missing_topics, missing_codes, missing_numbers, deferral, missing_words)
 
 
 # "Please see our answers in red below": the answers sit between the buyer's quoted lines.
@@ -357,4 +512,9 @@ def verdicts(draft: Draft) -> list[Verdict]:
     if not points or _INLINE.search(draft.split.reply_text):
         return []
     reply = reply_parts(draft)
-    return [judge(point, reply) for point in points]
+
+    def rivals(point: Point) -> list[Point]:
+        factual = {t for t in point.topics if topics()[t].has_evidence}
+        return [other for other in points if other is not point and factual.intersection(other.topics)]
+
+    return [judge(point, reply, rivals(point)) for point in points]

@@ -41,7 +41,9 @@ _DEFERRAL = re.compile(
 _CHECK_ONLY = re.compile(rf"\b{_CHECK}\b", re.IGNORECASE)
 _REPORT_ONLY = re.compile(_REPORT, re.IGNORECASE)
 _INFO_OBJECT = re.compile(
-    r"(?:with\s+(?:our|my|the)\s+\w+|and\s+(?:\w+\s+){0,2}(?:revert|get\s+back|come\s+back|let\s+you\s+know|update|inform|advise|reply|confirm)"
+    # "check with our forwarder", "check the registration with our partner in Brazil": asking someone is finding out.
+    r"(?:(?:(?:the|this|that|your|its)\s+)?(?:[\w-]+\s+){0,2}?with\s+(?:our|my|the)\s+\w+"
+    r"|(?:our|my|the)\s+(?:\w+\s+)?(?:forwarder|factory|supplier|boss|manager|engineers?|team|colleagues?|department|partners?|lab|agent)\b|and\s+(?:\w+\s+){0,2}(?:revert|get\s+back|come\s+back|let\s+you\s+know|update|inform|advise|reply|confirm)"
     r"|(?:it|this|that|them)\b|the\s+(?:price|cost|stock|lead\s+time|availability|details?|possibility|feasibility|freight|rate|date|schedule|"
     r"capacity|quantity|samples?|certificates?|reports?)\b|whether\b|if\b|[.!]?\s*$)",
     re.IGNORECASE,

@@ -19,14 +19,15 @@ installed, parses only the clauses no cue word decides, to recognise orders
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import nlp
 from .draft import Draft, memoized
 from .lists import LIST_ITEM
 from .sentences import split_sentences
-from .terms import Code, codes_in, dimension_numbers, is_content, is_standard, normal, tokens, word_weights
-from .topics import FREE_FORM, asked_topics, attached
+from .terms import Code, codes_in, dimension_numbers, is_content, is_standard, normal, specificity, tokens, word_weights, wording
+from .topics import FREE_FORM, IN_PASSING, Topic, asked_topics, attached, slot_words
 from .topics import topics as all_topics
 
 _WH = r"(?:what|what's|which|how|when|where|who|why|whether)"
@@ -76,7 +77,14 @@ _SPEC_LEAD = re.compile(
 _BACKGROUND = re.compile(
     r"^(?:we\s+are|we're|i\s+am|i'm|i\s+run|we\s+have\s+(?!to\b)|we\s+run|we\s+sell|we\s+supply|we\s+import|i\s+import|"
     r"our\s+company|we\s+represent|we\s+distribute|we\s+operate|we\s+own|we\s+make|we\s+produce|we\s+manufacture|"
-    r"as\s+a\b|being\s+a\b|we\s+found|i\s+found|we\s+saw|i\s+saw|we\s+got|we\s+met|our\s+(?:team|customers?|clients?)\s+(?:liked|like|are|is))",
+    r"as\s+a\b|being\s+a\b|we\s+found|i\s+found|we\s+saw|i\s+saw|we\s+got|we\s+met|our\s+(?:team|customers?|clients?)\s+(?:liked|like|are|is)"
+    # The buyer telling, not asking: "I have to inform you about a quality problem with order PO-2026-014".
+    r"|(?:we|i)\s+(?:\w+\s+){0,2}?(?:inform|tell|notify|advise)\s+you\b)",
+    re.IGNORECASE,
+)
+# An offer to work together, which needs a yes or a no: "We are interested to become your sole agent in Kenya".
+_PROPOSAL = re.compile(
+    r"\b(?:becom(?:e|ing)|be|act\s+as)\s+your\s+(?:\w+\s+){0,2}?(?:agent|distributor|partner|representative|dealer|importer)s?\b",
     re.IGNORECASE,
 )
 _COURTESY = re.compile(
@@ -96,9 +104,15 @@ _META = re.compile(
 )
 # Plans that explain the inquiry rather than ask: "We want to bring in your console for spring."
 _INTENT = re.compile(
-    r"^(?:and\s+)?(?:we|i)(?:'d|\s+would|\s+also)?\s+(?:want|like|wish|plan|intend|hope|are planning|are going)\s+to\s+"
+    r"^(?:and\s+)?(?:we|i)(?:'d|\s+would|\s+also)?\s+(?:want|like|wish|plan|intend|hope|are planning|are going)\s+(?:to\s+)?"
     r"(?:bring|launch|expand|import|start|buy|order|place|replace|develop|sell|introduce|add|grow|open|find|source|work|"
     r"cooperate|establish|build|try|test|purchase|set up|enter)\b",
+    re.IGNORECASE,
+)
+_STATEMENT = re.compile(r"^(?:we|i|our|my|your|the|it|they|this|these|there)\b(?!\s+(?:would|'d)\s+like\s+to\s+know)", re.IGNORECASE)
+# A thing is wanted when a verb of wanting comes before it: "We also need a shade card", not "within our limit sample".
+_WANTED = re.compile(
+    r"\b(?:need|needs|require|requires|required|want|wants|expect|send|provide|supply|share|like|prefer|get|receive|have)\b[^.;:]{0,60}$",
     re.IGNORECASE,
 )
 _OWN_PLAN = re.compile(r"^(?:and\s+)?(?:we|i)\s+(?:will|'ll|shall|am going to|are going to)\s+(?!need|require)", re.IGNORECASE)
@@ -106,7 +120,7 @@ _OWN_PLAN = re.compile(r"^(?:and\s+)?(?:we|i)\s+(?:will|'ll|shall|am going to|ar
 _HEADER_ONLY = re.compile(
     r"^\W*(?:\w+\W+){0,3}\w+\W*$|\b(?:confirm|answer|advise|clarify)\s+the\s+following\b"
     r"|\b(?:the\s+following|below|as\s+follows|questions?|points?|details|information|requirements?|"
-    r"specifications?|specs|changes|needs|list|items|from\s+you|need|require|want|would\s+like)\s*[:：]\s*$",
+    r"specifications?|specs|changes|needs|list|items|things|matters|from\s+you|need|require|want|would\s+like)\s*[:：]\s*$",
     re.IGNORECASE,
 )
 # Where one sentence holds several asks: "…, and whether …", "…, how long …", "… and how fast can you ship?"
@@ -131,6 +145,16 @@ _BRACKETED = re.compile(r"\([^)]*\)")
 _CONDITION = re.compile(r"^(?:if|when|once|as soon as|in case|provided|assuming)\b", re.IGNORECASE)
 #: Words that open a clause without saying anything: "And finally, could you …" leaves "And finally".
 _FILLERS = frozenset("finally lastly firstly secondly thirdly additionally moreover besides furthermore then now so one more thing".split())
+#: How much a word that names what is asked ("price", "quantity") weighs beside one that says what about.
+_FRAME_WEIGHT = 0.3
+#: The longest match of a topic's pattern whose words are frame.
+_FRAME_WORDS = 3
+_REASON_AFTER = re.compile(r"\b(because|since|as\s+(?=our|we|the|it|they|this)|so\s+that|in\s+order\s+to|otherwise)\b", re.IGNORECASE)
+_REASON_BEFORE = re.compile(r"^.*?,\s*so\s+(?=we|i)\b", re.IGNORECASE)
+# What joins the things a point asks for: "the motor and the frame", "30% deposit, balance after arrival".
+_JOIN = re.compile(r"[,;](?!\d)|[+&]|\band\b|\bas well as\b|[.?!]\s", re.IGNORECASE)
+# The "or" of a choice the reply answers by naming one side: "in stock or made to order?". Not "and/or", not "or equivalent".
+_CHOICE = re.compile(r"(?<!and/)\bor\b(?!\s+(?:equivalent|similar|so|not|more|less|other)\b)", re.IGNORECASE)
 #: Nouns that name no particular thing: "Is your material suitable…" is about the suitability.
 _GENERIC_NOUNS = frozenset(
     normal(w) for w in "material product item goods quality type kind model thing level option version part piece unit".split()
@@ -144,6 +168,16 @@ class Term:
     text: str
     key: str
     weight: float
+    #: A word that names what is asked ("price", "lead time", "quantity"), not what it is asked about.
+    frame: bool = False
+    #: A noun or a number (not a verb, an adjective, a word in brackets): a thing the point is about.
+    thing: bool = False
+    #: 1 or 2 for a word on one side of a choice ("Are you a factory or a trading company?"), else 0.
+    side: int = 0
+    #: How many sentences of the buyer's message name the word: the product they all speak of singles out none.
+    spread: int = 1
+    #: Which of the things the point joins by "and" or a comma the word belongs to: "the motor and the frame".
+    part: int = 0
 
 
 @dataclass(frozen=True)
@@ -167,6 +201,17 @@ class Point:
     number: str | None = None
     #: (topic, thing) pairs where the point asks for the price or timing of a thing it wants: ("price", "samples").
     attached: tuple[tuple[str, str], ...] = ()
+    #: The words of the point this one follows up, when it has none of its own: "Can you ship by air? How much?"
+    subject: tuple[Term, ...] = ()
+    #: (topic, part): the joined thing of the point that asks for each topic ("price CIF Antofagasta, weight of
+    #: each piece, delivery time": price in part 0, lead time in part 2).
+    topic_parts: tuple[tuple[str, int], ...] = ()
+
+    def words_for(self, topic: str) -> tuple[Term, ...]:
+        """The point's words that go with ``topic``: those of the joined thing that asks for it, or all."""
+        part = dict(self.topic_parts).get(topic)
+        own = tuple(t for t in self.terms if t.part == part) if part is not None else ()
+        return own if any(t.thing and not t.frame for t in own) else self.terms
 
     @property
     def topic(self) -> str:
@@ -187,6 +232,8 @@ class _Clause:
     number: str | None
     #: The sentence the clause was cut from, counted in the message.
     sentence: int
+    #: The line the clause starts on, counted in the message.
+    line: int
 
 
 def _body_zones(draft: Draft) -> list[tuple[str, int, int]]:
@@ -246,7 +293,10 @@ def _kind(clause: str, question_sentence: bool, in_list: str | None) -> str | No
     if _OWN_PLAN.match(body) or _INTENT.match(body):
         return None
     if in_list:
-        return in_list
+        # "Please check: 2. Our machines use 3\" cores, your sample came with 2\" core." states; the ask follows.
+        return "requirement" if in_list == "request" and _STATEMENT.match(body) else in_list
+    if _PROPOSAL.search(body):
+        return "requirement"
     if _BACKGROUND.match(body):
         # "We are looking for 65/35 twill, 240 g/m2" states a specification; "We are a distributor" does not.
         if _LOOKING_FOR.search(body) and _DIGIT.search(body) and not _SUPPLIER_WANTED.search(body):
@@ -259,6 +309,12 @@ def _kind(clause: str, question_sentence: bool, in_list: str | None) -> str | No
     if len(_MEASURE.findall(body)) >= 2:
         return "requirement"  # "The boxes are 120 x 80 x 25 mm, printed in 4 colours": a specification
     return "maybe"
+
+
+@memoized
+def _buyer_sentences(draft: Draft) -> list[str]:
+    """The sentences of the buyer's newest message (body only)."""
+    return [s.text for text, start, end in _body_zones(draft) for s in split_sentences(text[start:end], start)]
 
 
 @memoized
@@ -295,7 +351,8 @@ def _raw_clauses(draft: Draft) -> list[_Clause]:
                 if kind == "maybe" and in_item and _DIGIT.search(clause):
                     kind = "requirement"  # an unannounced specification list: "- 600 sets of each size"
                 if kind:
-                    found.append(_Clause(clause, clause_start, clause_start + len(clause), kind, number, sentence_index))
+                    line = text.count("\n", 0, clause_start)
+                    found.append(_Clause(clause, clause_start, clause_start + len(clause), kind, number, sentence_index, line))
     return found
 
 
@@ -305,17 +362,26 @@ def _undecided(draft: Draft) -> list[str]:
     return [c.text for c in _raw_clauses(draft) if c.kind == "maybe"]
 
 
-def _terms(clause: str, codes: list[list[Code]]) -> tuple[Term, ...]:
-    """The content words of a point, weighted by what they are (see terms.word_weights).
+def _terms(clause: str, codes: list[list[Code]], asked: list[Topic]) -> tuple[Term, ...]:
+    """The content words of a point, weighted by what they are and how specific they are.
 
-    Nouns and numbers weigh 1, adjectives and verbs ½, words that name nothing in particular
-    ("material", "product") ½, and words in brackets half as much ("speed limited to 25 km/h
-    (Dutch rules)": the rule is the reason, not the ask). Codes are left out: they are counted
-    on their own, one per group of alternatives.
+    Nouns and numbers weigh 1, adjectives and verbs ½ (terms.word_weights), words that name
+    nothing in particular ("material", "product") ½, and words in brackets half as much ("speed
+    limited to 25 km/h (Dutch rules)": the rule is the reason, not the ask). That is multiplied by
+    the word's specificity (terms.specificity: "Durban" 1, "order" 0.4). Words that name what
+    is asked rather than what about (the topic's own words, "price", "quantity") are *frame* and
+    weigh a third. Codes are left out: they are counted on their own, one per group of alternatives.
     """
     coded = {normal(part) for group in codes for code in group for part in code.parts}
     coded |= {normal(piece) for group in codes for code in group for piece in _CODE_PIECES.split(code.text) if piece}
     bracketed = [m.span() for m in _BRACKETED.finditer(clause)]
+    # The buyer's reason is not asked: "…, because we want a second source", "The bid closes on 15 April, so we need…".
+    bracketed += [(m.start(1), len(clause)) for m in _REASON_AFTER.finditer(clause)]
+    bracketed += [(0, m.end()) for m in _REASON_BEFORE.finditer(clause)]
+    # A topic's keyword ("price", "lead time") is frame; a long phrase that puts a point on a topic ("be at our
+    # factory by 15 December") is the point's own words.
+    framed = [(a, b) for topic in asked for a, b in topic.spans_in(clause) if len(tokens(clause[a:b])) <= _FRAME_WORDS]
+    choice = _CHOICE.search(clause)
     pieces = [(piece, at) for word, start, _ in tokens(clause) for piece, at in _pieces(word, start)]
     words = [(word, start, weight) for (word, start), weight in zip(pieces, word_weights([w for w, _ in pieces]))]
     # "40x35x10 cm" is three numbers, which the reply may write apart: "40 x 35 x 10 cm".
@@ -329,10 +395,28 @@ def _terms(clause: str, codes: list[list[Code]]) -> tuple[Term, ...]:
             weight = 1.0  # a number is as specific as a noun, whatever the tagger calls it
         elif key in _GENERIC_NOUNS:
             weight = min(weight, 0.5)
-        if any(a <= start < b for a, b in bracketed):
+        aside = any(a <= start < b for a, b in bracketed)
+        if aside:
             weight /= 2
-        unique.setdefault(key, Term(word, key, weight))
+        thing = weight >= 1 and not aside
+        frame = not key[:1].isdigit() and (key in slot_words() or any(a <= start < b for a, b in framed))
+        weight *= specificity(word) * (_FRAME_WEIGHT if frame else 1.0)
+        side = 0 if choice is None else 1 if start < choice.start() else 2
+        part = _part_at(clause, start)
+        unique.setdefault(key, Term(word, key, weight, frame, thing, side, part=part))
     return tuple(unique.values())
+
+
+@lru_cache(maxsize=1024)
+def _joins(clause: str) -> tuple[int, ...]:
+    """Where ``clause`` joins the things it asks for (see _JOIN), outside brackets: the word at ``i`` is in part
+    ``sum(1 for at in _joins(clause) if at < i)``."""
+    bracketed = [m.span() for m in _BRACKETED.finditer(clause)]
+    return tuple(m.start() for m in _JOIN.finditer(clause) if not any(a <= m.start() < b for a, b in bracketed))
+
+
+def _part_at(clause: str, position: int) -> int:
+    return sum(1 for at in _joins(clause) if at < position)
 
 
 def _pieces(word: str, start: int) -> list[tuple[str, int]]:
@@ -352,44 +436,90 @@ def buyer_points(draft: Draft) -> list[Point]:
     clauses = _raw_clauses(draft)
     undecided = _undecided(draft)
     orders = {text for text, doc in zip(undecided, nlp.docs(undecided)) if _imperative(doc)}
+    message = draft.buyer.split.text if draft.buyer.split is not None else ""
+    said = [wording(text) for text in _buyer_sentences(draft)]
     points: list[Point] = []
     sentences: list[int] = []  # the sentence each point was cut from
+    lines: list[int] = []  # and the line it starts on
     for clause in clauses:
         kind = clause.kind
         if kind == "maybe":
             if clause.text not in orders:
                 continue
             kind = "request"
-        codes = codes_in(clause.text)
-        topics = asked_topics(clause.text)
+        text, start, number = clause.text, clause.start, clause.number
+        adjacent = bool(points) and lines[-1] == clause.line and clause.sentence - sentences[-1] <= 1
+        if adjacent and kind != "requirement" and points[-1].kind == "requirement" and _follows_up(text, _terms(text, [], []), []):
+            # "Payment: 30% deposit, balance after arrival. OK for you?": one point, which asks for a yes or a no.
+            previous = points.pop()
+            sentences.pop()
+            lines.pop()
+            text, start, number, kind = message[previous.start : clause.end], previous.start, previous.number, "question"
+            adjacent = bool(points) and lines[-1] == clause.line and clause.sentence - sentences[-1] <= 1
+        codes = [group for group in codes_in(text) if not _optional(text, group)]
+        # "Who owns the mold after we pay it?" asks about ownership, not payment.
+        topics = asked_topics(IN_PASSING.sub(lambda m: " " * len(m.group()), text))
         if any(is_standard(c) for group in codes for c in group) and not any(t.id == "certification" for t in topics):
             topics.append(all_topics()["certification"])  # "flame retardant to SANS 434" asks for a certification
+        if kind == "requirement":
+            # A statement that mentions a sample or a catalogue asks for none ("your sample came with a 2\" core").
+            topics = [t for t in topics if not t.object or _WANTED.search(text, 0, t.asked_in(text).end())]
         topics.sort(key=lambda t: not t.has_evidence)
-        terms = _terms(clause.text, codes)
+        terms = tuple(replace(t, spread=max(1, sum(1 for w in said if w.names(t.key)))) for t in _terms(text, codes, topics))
         if not topics and not codes and len(terms) < 2:
             continue  # "Do you have experience?": too little said to tell whether a reply answers it
-        pairs = [(a.id, o.id) for o in topics if o.object for a in topics if a is not o and attached(a, o, clause.text)]
+        pairs = [(a.id, o.id) for o in topics if o.object for a in topics if a is not o and attached(a, o, text)]
         previous = points[-1] if points and sentences[-1] == clause.sentence else None
         if previous is not None and len(terms) <= 1 and not any(t.object for t in topics):
             # "Can you send 2 samples, and what is the cost?": the cost of the samples.
             things = [o for o in previous.topics if all_topics()[o].object]
             pairs += [(t.id, o) for t in topics if t.has_evidence for o in things]
+        subject: tuple[Term, ...] = ()
+        if adjacent and _follows_up(text, terms, codes):
+            # "Can ship by air to Ho Chi Minh City? How much cost?": the cost of that, answered beside it.
+            subject = tuple(t for t in points[-1].terms + points[-1].subject if not t.frame)
         points.append(
             Point(
-                text=clause.text,
-                start=clause.start,
+                text=text,
+                start=start,
                 end=clause.end,
                 kind=kind,
                 # Topics answered by a kind of fact (a price, a date) come first: they name best what is missing.
                 topics=tuple(t.id for t in topics),
                 codes=tuple(tuple(group) for group in codes),
                 terms=terms,
-                number=clause.number,
+                number=number,
                 attached=tuple(pairs),
+                subject=subject,
+                topic_parts=tuple((t.id, _part_at(text, t.asked_in(text).start())) for t in topics if t.asked_in(text)),
             )
         )
         sentences.append(clause.sentence)
+        lines.append(clause.line)
     return points
+
+
+# A code the buyer does not require: "(not only FDA)", "from a NABL lab or equivalent", "instead of RoHS".
+_NOT_REQUIRED_BEFORE = re.compile(r"\b(?:not(?:\s+only)?|except|other\s+than|instead\s+of|besides|apart\s+from|no)\s+$", re.IGNORECASE)
+_NOT_REQUIRED_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}\s+or\s+(?:an?\s+)?(?:equivalent|similar)\b", re.IGNORECASE)
+
+
+def _optional(text: str, group: list[Code]) -> bool:
+    """Whether the buyer names the codes of ``group`` without requiring them."""
+    first, last = text.find(group[0].text), text.find(group[-1].text)
+    if first < 0 or last < 0:
+        return False
+    return bool(_NOT_REQUIRED_BEFORE.search(text[:first]) or _NOT_REQUIRED_AFTER.match(text[last + len(group[-1].text) :]))
+
+
+def _follows_up(clause: str, terms: tuple[Term, ...], codes: list[list[Code]]) -> bool:
+    """A short ask about what the one before it named: "How much cost?", "Can you quote on that basis?"."""
+    if codes or any(not t.frame and t.thing for t in terms):
+        return False
+    return len(tokens(clause)) <= 4 or _ANAPHOR.search(clause) is not None
+
+
+_ANAPHOR = re.compile(r"\b(?:that|this|these|those|it|them|the same)\b(?!\s+(?:is|are)\s+(?:a|an|our|your|the)\b)", re.IGNORECASE)
 
 
 #: Penn tags of adverbs and interjections, passed over before an order's verb: "Kindly advise", "Please send".

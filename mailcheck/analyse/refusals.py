@@ -32,7 +32,7 @@ _CONCRETE = re.compile(
 # Offering words: "instead", "we can offer", "our existing model", "we suggest", "alternatively".
 _OFFER = re.compile(
     r"\b(?:instead|alternative(?:ly|s)?|option|another|other\s+(?:model|way|term|size|colou?r)|existing|similar|closest|"
-    r"(?:we|i)\s+(?:can|could|would|will)\s+(?:\w+\s+){0,2}?(?:offer|suggest|recommend|propose|make|do|supply|provide|send|start|translate|refund|reach|use)|"
+    r"(?:we|i)\s+(?:can|could|would|will)\s+(?:\w+\s+){0,2}?(?:offer|suggest|recommend|propose|make|do|supply|provide|send|start|translate|refund|reach|use|accept)|"
     r"(?:we|i)\s+(?:suggest|recommend|propose|offer)|how\s+about|what\s+about|if\s+you\s+(?:can\s+)?accept|but|however|so\s+we|which|available|from\s+\d+)\b",
     re.IGNORECASE,
 )

@@ -20,9 +20,13 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..packs import load_data
+from ..spelling import dictionary
 from .buyer import fold
 
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_][\w'’]*(?:[-/.&+][^\W_][\w'’]*)*")
+# A number grouped in thousands by commas or by spaces ("10 000", the French and German habit), or a word.
+_TOKEN = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3}(?![\d,]))+)(?:\.\d+)?|[^\W_][\w'’]*(?:[-/.&+][^\W_][\w'’]*)*"
+)
 #: Words that carry no content of a point: function words, and the verbs and nouns of asking itself.
 STOPWORDS = frozenset(
     """a an the and or but nor if whether so as of to in on at by for from with without about into onto over under
@@ -52,7 +56,7 @@ def normal(word: str) -> str:
     w = w.replace("-", "").replace("/", "").lstrip("+±~≈")
     if w[:1].isdigit():
         # "6,000" and "6000" are one number; "550W" is the number 550 (the unit may stand apart: "550 W").
-        w = w.replace(",", "")
+        w = w.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
         number = _NUMBER_WITH_UNIT.fullmatch(w)
         return number.group(1) if number else w
     if len(w) > 4 and w.endswith("ies"):
@@ -141,6 +145,8 @@ def _forms(text: str, words: list[str]) -> frozenset[str]:
 
 
 _COMPOUND = re.compile(r"[-/.&+]")
+#: How many words after its letters a code's number may stand: "L/C at 90 days".
+_BESIDE = 3
 
 
 @lru_cache(maxsize=1)
@@ -298,6 +304,7 @@ class Wording:
     def __init__(self, text: str) -> None:
         self.words = [w for w, _, _ in tokens(text)]
         self.forms = _forms(text, self.words)
+        self._part_numbers = frozenset(f"{m.group(1)}{n}" for m in _PART_LIST.finditer(text) for n in _DIGITS.findall(m.group(2)))
         # Forms that share a stem share their first four letters (see same_word).
         self._by_stem: dict[str, list[str]] = {}
         for form in self.forms:
@@ -317,11 +324,19 @@ class Wording:
         return found
 
     def names_code(self, code: Code) -> bool:
-        """Whether the text names ``code`` ("CDL32" for "CDL 32", "HGH20" for "HGH", "Declaration of Conformity" for "DoC")."""
+        """Whether the text names ``code`` ("CDL32" for "CDL 32", "HGH20" for "HGH", "Declaration of Conformity" for "DoC").
+
+        The number of a code is named beside its letters: "LC 90 days" is not named by "we accept LC" and
+        "90 m coils" elsewhere.
+        """
         if len(code.parts) > 1 and normal("".join(code.parts)) in self.forms:
             return True
-        for part in code.parts:
+        for index, part in enumerate(code.parts):
             key = normal(part)
+            if index and key[:1].isdigit():
+                if not self._beside(normal(code.parts[0]), key):
+                    return False
+                continue
             if key in self.forms:
                 continue
             if any(form.startswith(key) and form[len(key) :].isdigit() for form in self.forms):
@@ -330,6 +345,18 @@ class Wording:
                 continue
             return False
         return True
+
+    def _beside(self, head: str, number: str) -> bool:
+        """Whether ``number`` follows ``head`` within a few words ("ISO 13485", "L/C at 90 days", "NRS 097-2-1")."""
+        if number in self._part_numbers:
+            return True  # "EN 71-1, 2 and 3" names EN 71-3
+        # Each word with its pieces: "OEKO-TEX Standard 100" names OEKO TEX 100, "SH5K-48" names 48.
+        places = [{normal(piece) for piece in [w, *_COMPOUND.split(w)] if piece} for w in self.words]
+        for at, forms in enumerate(places):
+            if any(f == head or (f.startswith(head) and f[len(head) :] == number) for f in forms):
+                if any(number in later for later in places[at : at + 1 + _BESIDE]):
+                    return True
+        return False
 
     @cached_property
     def initials(self) -> frozenset[str]:
@@ -393,6 +420,35 @@ def word_weights(words: list[str]) -> list[float]:
         else:
             weights.append(1.0)
     return weights
+
+
+# How specific a word is, told from how often English uses it (pyspellchecker's word counts, the Zipf scale:
+# log10 of the uses per billion words). "inverter" (2.1) or "Durban" (1.5) singles out what a buyer asks
+# about; "order" (5.2) or "time" (6.2) could be in any point. A reply that confirms a point names its specific
+# words; a reply that skips part of it ("30% deposit is fine" to "30% deposit, balance after arrival in
+# Durban") leaves specific words out.
+_RARE_ZIPF, _COMMON_ZIPF = 3.0, 5.5
+#: The specificity of the commonest words: they still say something about a point.
+_COMMON_WEIGHT = 0.3
+#: British spellings pyspellchecker's American list lacks: "colour" counts as "color".
+_BRITISH = ((re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"), (re.compile(r"tre(s?)$"), r"ter\1"),
+            (re.compile(r"ogue(s?)$"), r"og\1"), (re.compile(r"yse(s?)$"), r"yze\1"), (re.compile(r"mme(s?)$"), r"m\1"))
+
+
+@lru_cache(maxsize=16384)
+def specificity(word: str) -> float:
+    """How much ``word`` singles out a point: 1 for a number, a name or a rare word, down to 0.3 for "order", "time"."""
+    if any(c.isdigit() for c in word):
+        return 1.0
+    lowered = fold(word).lower()
+    forms = {lowered, normal(word)}
+    spellings = forms | {pattern.sub(repl, form) for form in forms for pattern, repl in _BRITISH}
+    frequency = max(dictionary().word_usage_frequency(w) for w in spellings)
+    if not frequency:
+        return 1.0  # a name, a brand or a trade word no general dictionary has
+    zipf = math.log10(frequency) + 9
+    share = (_COMMON_ZIPF - zipf) / (_COMMON_ZIPF - _RARE_ZIPF)
+    return min(1.0, max(_COMMON_WEIGHT, _COMMON_WEIGHT + (1 - _COMMON_WEIGHT) * share))
 
 
 @lru_cache(maxsize=16384)

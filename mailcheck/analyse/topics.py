@@ -15,10 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..packs import Text, load_data
+from .terms import normal
 from .time_phrases import DATE, DURATION, TIME_WORD
 
 #: The topic of points that fit no entry of the taxonomy.
 FREE_FORM = "other"
+#: A step named in passing, in a point or a reply: "after sample approval", "once we pay the mold". It asks and
+#: answers nothing about its topic ("35 days after sample approval" says nothing about samples).
+IN_PASSING = re.compile(r"\b(?:after|upon|once|following)\b[^.,;:()?]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Topic:
     strip: tuple[re.Pattern[str], ...]
     #: Something the buyer wants sent or given; its price or timing must be answered beside it.
     object: bool
+    #: For an object: the act of providing it ("send", "attached", "by DHL"), as one pattern for lowered text.
+    acts: re.Pattern[str] | None
     #: ``asks`` and ``answers`` as one pattern each: one search instead of a dozen, for every clause and every topic.
     #: They are searched in lowered text, case-sensitive when they are lower case: twice as fast as ignoring case.
     any_ask: re.Pattern[str]
@@ -49,6 +55,10 @@ class Topic:
     def spans_in(self, text: str) -> list[tuple[int, int]]:
         """Where ``text`` asks about this topic."""
         return [m.span() for p in self.asks for m in p.finditer(text)]
+
+    def acted_in(self, text: str) -> bool:
+        """Whether ``text`` provides this topic's object, whatever it calls it ("we will send two candles by DHL")."""
+        return self.acts is not None and self.acts.search(lowered(text)) is not None
 
     def answered_in(self, text: str) -> bool:
         if self.any_answer is None:
@@ -145,10 +155,17 @@ def topics() -> dict[str, Topic]:
             answers=answers,
             strip=_compile(raw.get("strip", []), values),
             object=raw.get("object", False),
+            acts=_either_lowered(_compile(raw["acts"], lowered_values)) if raw.get("acts") else None,
             any_ask=_either_lowered(asks),
             any_answer=_either_lowered(_compile(raw["answers"], lowered_values)) if answers else None,
         )
     return result
+
+
+@lru_cache(maxsize=1)
+def slot_words() -> frozenset[str]:
+    """Normal forms of the words that name a kind of information ("quantity", "price"): see [slots] in topics.toml."""
+    return frozenset(normal(w) for w in load_data("topics")["slots"]["words"])
 
 
 def asked_topics(text: str) -> list[Topic]:

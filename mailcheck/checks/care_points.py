@@ -70,6 +70,10 @@ def all_points(draft: Draft, rule: Rule) -> Iterator[Hit]:
             topic = topics().get(point.topic)
             args["numbers"] = ", ".join(verdict.missing_numbers)
             message = "numbers"
+        elif verdict.missing_words:
+            topic = topics().get(point.topic)
+            args["parts"] = ", ".join(verdict.missing_words)
+            message = "parts"
         else:
             topic = topics().get(point.topic)
             message = "content" if point.explicit else "requirement"
