@@ -140,17 +140,18 @@ class Speller:
         self.is_known = lru_cache(maxsize=65536)(self._is_known)
         self.correction = lru_cache(maxsize=8192)(self._correction)
         self._near = lru_cache(maxsize=8192)(self._near)
-        self._typos = lru_cache(maxsize=65536)(self._typos)
+        self.typos = lru_cache(maxsize=65536)(self._typos)
 
     def misspellings(self, word: Word, sentence_start: bool) -> list[Misspelling]:
         """The typos in ``word`` (each part of a hyphenated word on its own)."""
         return [
             Misspelling(word.start + offset, word.start + offset + len(part), part, correction)
-            for offset, part, correction in self._typos(word.text, sentence_start)
+            for offset, part, correction in self.typos(word.text, sentence_start)
         ]
 
     def _typos(self, word: str, sentence_start: bool) -> tuple[tuple[int, str, str], ...]:
-        """(offset, part, correction) of each typo in ``word``; the same words recur, so this is cached."""
+        """(offset, part, correction) of each typo in ``word``: :meth:`misspellings` without
+        offsets in a text. The same words recur, so ``typos`` is this, cached."""
         parts = [(m.start(), m.group()) for m in _PARTS.finditer(word)] if "-" in word else [(0, word)]
         if any(text[:1].isupper() for _, text in parts[1:]):
             return ()  # "Min-jun", "Rolls-Royce": a name

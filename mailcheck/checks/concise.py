@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..analyse.draft import Draft
 from ..analyse.terms import is_content, normal
@@ -55,35 +56,42 @@ def _number_before(text: str, end: int) -> bool:
     return any(c.isdecimal() for c in text[start:figure_end])
 
 
-def _places(text: str, plain: Callable[[str], bool]) -> dict[tuple[str, str], list[_Place]]:
-    """Every two-word phrase of ordinary words in ``text``, by the normal forms of its words."""
+@lru_cache(maxsize=16384)
+def _ordinary(word: str) -> bool:
+    """A word a rambling phrase is made of: it says something, and is no trade term or code.
+
+    "USD 2.10/pc FOB Xiamen" on every line of a price list is not rambling.
+    """
+    return not word.isupper() and word.upper() not in trade_acronyms() and word.lower() != "per" and is_content(word)
+
+
+def _places(text: str, least: int) -> list[list[_Place]]:
+    """The places of each two-word phrase of ordinary words that ``text`` says ``least`` times or more."""
     words = list(_WORD.finditer(text))
-    ordinary = [plain(w.group()) for w in words]
-    found: dict[tuple[str, str], list[_Place]] = defaultdict(list)
+    ordinary = [_ordinary(w.group()) for w in words]
+    phrases: dict[tuple[str, str], list[int]] = defaultdict(list)  # by the normal forms of the words
     for index, (first, second) in enumerate(zip(words, words[1:])):
         if ordinary[index] and ordinary[index + 1] and _joined(text, first, second):
-            found[(normal(first.group()), normal(second.group()))].append(
-                _Place(
-                    index,
-                    first.start(),
-                    second.end(),
-                    name=first.group()[0].isupper() and second.group()[0].isupper(),
-                    quantity=_number_before(text, first.start()),
-                )
-            )
-    return found
+            phrases[(normal(first.group()), normal(second.group()))].append(index)
+    return [[_place(text, words, i) for i in indexes] for indexes in phrases.values() if len(indexes) >= least]
+
+
+def _place(text: str, words: list[re.Match[str]], index: int) -> _Place:
+    first, second = words[index], words[index + 1]
+    return _Place(
+        index,
+        first.start(),
+        second.end(),
+        name=first.group()[0].isupper() and second.group()[0].isupper(),
+        quantity=_number_before(text, first.start()),
+    )
 
 
 @detector("PRO-CONCISE-REPEAT")
 def repeated_phrase(draft: Draft, rule: Rule) -> Iterator[Hit]:
-    trade = trade_acronyms()  # "USD 2.10/pc FOB Xiamen" on every line of a price list is not rambling
-
-    def plain(word: str) -> bool:
-        return not word.isupper() and word.upper() not in trade and word.lower() != "per" and is_content(word)
-
     repeats, window = rule.options["min-repeats"], rule.options["within-words"]
     for paragraph in units(draft, rule, "paragraph"):
-        for places in _places(paragraph.text, plain).values():
+        for places in _places(paragraph.text, repeats):
             # Names and measured quantities recur by nature; so does a term through a long
             # paragraph. Rambling says the same words again and again within a few lines.
             if all(p.name for p in places) or sum(p.quantity for p in places) > 1:

@@ -92,7 +92,7 @@ class NeedleIndex(Generic[T]):
     """Items (patterns, entries) by their needles, to pick the ones a text may match at once.
 
     Whole-word needles are looked up with one set intersection. Others are searched in the
-    text, a needle of several words only when its inner words (whole words) are there.
+    text; one of several words only when its longest inner word (a whole word) is there.
     """
 
     def __init__(self, items: Iterable[tuple[T, frozenset[Needle] | None]]):
@@ -107,16 +107,24 @@ class NeedleIndex(Generic[T]):
             for needle in found or ():
                 (self._by_word if needle.word else by_text)[needle.text].append(index)
         self._words = frozenset(self._by_word)
-        self._by_text = [(text, _inner_words(text), indexes) for text, indexes in by_text.items()]
+        self._unkeyed: list[tuple[str, list[int]]] = []  # searched in every text
+        self._by_key: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
+        for text, indexes in by_text.items():
+            inner = _inner_words(text)
+            if inner:
+                self._by_key[max(inner, key=len)].append((text, indexes))
+            else:
+                self._unkeyed.append((text, indexes))
+        self._keys = frozenset(self._by_key)
 
     def within(self, haystack: Haystack) -> list[T]:
         """The items a text inside ``haystack`` may match, in their order."""
         chosen = set(self._always)
-        for word in self._words & haystack.words:
+        for word in self._words.intersection(haystack.words):
             chosen.update(self._by_word[word])
-        for text, inner, indexes in self._by_text:
-            if inner <= haystack.words and text in haystack.text:
-                chosen.update(indexes)
+        for key in self._keys.intersection(haystack.words):
+            chosen.update(i for text, indexes in self._by_key[key] if text in haystack.text for i in indexes)
+        chosen.update(i for text, indexes in self._unkeyed if text in haystack.text for i in indexes)
         return [self.items[i] for i in sorted(chosen)]
 
 
@@ -197,14 +205,12 @@ def _required(items: Sequence[tuple[Any, Any]], left: bool, right: bool) -> set[
     run_left = False
     for index, (op, value) in enumerate(items):
         before, after = _edge_before(items, index, left), _edge_after(items, index, right)
-        chars, times, ends_run = _characters(op, value)
-        if chars and (len(run) or 1) * len(chars) ** times > _MOST_SPELLINGS and run:
+        spellings, ends_run = _spellings(op, value)
+        if spellings and len(run) * len(spellings) > _MOST_SPELLINGS:
             candidates.append(_from_run(run, run_left, False))  # too many spellings: a new run
             run = []
-        if chars and len(chars) ** times <= _MOST_SPELLINGS:
-            run, run_left = run or [""], run_left if run else before
-            for _ in range(times):
-                run = [spelling + char for spelling in run for char in chars]
+        if spellings:
+            run, run_left = [s + t for s in run or [""] for t in spellings], run_left if run else before
             if ends_run:  # a repeat that may be longer: what follows is not next to it
                 candidates.append(_from_run(run, run_left, False))
                 run = []
@@ -239,20 +245,34 @@ def _as_written(code: int) -> bool:
     return not char.isspace() and (code < 128 or char.lower() == char == char.upper() == char.casefold())
 
 
-def _characters(op: Any, value: Any) -> tuple[list[str], int, bool]:
-    """(the characters the item may be, how many in a row, whether more may follow) for a
-    literal, a class of a few literals ("['’]"), or one of them repeated ("[!！]{2,}");
-    ([], 0, False) for any other item."""
-    ends_run = False
-    times = 1
+def _spellings(op: Any, value: Any) -> tuple[list[str], bool]:
+    """(the strings the item may match, whether more of it may follow) for a literal, a class
+    of a few literals ("['’]"), alternatives of such ("(?:ying|ies|ied|y)"), or one of them
+    repeated ("[!！]{2,}"); ([], False) for any other item or too many strings."""
+    if op is _sre.LITERAL:
+        return ([chr(value)] if _as_written(value) else []), False
+    if op is _sre.IN:
+        literal = len(value) <= 4 and all(kind is _sre.LITERAL and _as_written(v) for kind, v in value)
+        return ([chr(v) for _, v in value] if literal else []), False
+    if op is _sre.BRANCH:
+        found: list[str] = []
+        for branch in value[1]:
+            strings = [""]
+            for item in branch:
+                more, longer = _spellings(*item)
+                if not more or longer:
+                    return [], False
+                strings = [s + t for s in strings for t in more]
+            found += strings
+        return (found if len(found) <= _MOST_SPELLINGS else []), False
     if op in _REPEATS and value[0] >= 1 and len(value[2]) == 1:
-        times, ends_run = min(value[0], 3), value[0] != value[1] or value[0] > 3
-        op, value = value[2][0]
-    if op is _sre.LITERAL and _as_written(value):
-        return [chr(value)], times, ends_run
-    if op is _sre.IN and len(value) <= 4 and all(kind is _sre.LITERAL and _as_written(v) for kind, v in value):
-        return [chr(v) for _, v in value], times, ends_run
-    return [], 0, False
+        once, longer = _spellings(*value[2][0])
+        strings = [""]
+        for _ in range(min(value[0], 3)):
+            strings = [s + t for s in strings for t in once]
+        fits = once and not longer and len(strings) <= _MOST_SPELLINGS
+        return (strings if fits else []), value[0] != value[1] or value[0] > 3
+    return [], False
 
 
 def _from_run(run: list[str], left: bool, right: bool) -> set[Needle] | None:

@@ -66,20 +66,20 @@ def spelling(draft: Draft, rule: Rule) -> Iterator[Hit]:
             # In the subject every word may be capitalised: only lower-case words are read.
             # (Where a sentence starts matters only for a capitalised word.)
             first = zone != "subject" and word.text[0].isupper() and at in _sentence_starts(draft)
-            for typo in speller.misspellings(word, first):
+            for offset, typo, correction in speller.typos(word.text, first):
                 # Typos are few: the words of others are gathered only when there is one.
                 exempt = others_words(draft)
-                if word.text.casefold() in exempt or typo.word.casefold() in exempt:
+                if word.text.casefold() in exempt or typo.casefold() in exempt:
                     continue
-                s, e = start + typo.start, start + typo.end
+                s, e = at + offset, at + offset + len(typo)
                 hits.append(
                     Hit(
                         zone,
                         s,
                         e,
-                        args={"word": typo.word, "correction": typo.correction},
+                        args={"word": typo, "correction": correction},
                         suggestion="default",
-                        fix=Fix((Edit(s, e, typo.correction, "subject" if zone == "subject" else "text"),), "unsafe"),
+                        fix=Fix((Edit(s, e, correction, "subject" if zone == "subject" else "text"),), "unsafe"),
                     )
                 )
     yield from hits
