@@ -99,10 +99,13 @@ def _may_have_currency(text: str) -> bool:
     return any(c in text for c in signs) or not names.isdisjoint(_LETTERS.findall(fold(text)))
 
 
+def _says(words: re.Pattern[str] | None, text: str) -> bool:
+    return words is not None and words.search(text) is not None
+
+
 @memoized
 def prices(draft: Draft) -> list[Price]:
     """The prices of goods the writer states (not credits, fees, or an earlier quotation's prices)."""
-    p = _patterns()
     written = haystack(draft, _WRITER_ZONES)
     earlier = _listed("earlier-quote").within(written)
     # Either list may be absent from the whole reply: then no sentence is searched for it.
@@ -112,31 +115,47 @@ def prices(draft: Draft) -> list[Price]:
     previous_end = 0
     for sentence in reply_sentences(draft):
         text = sentence.text
-        if "\n\n" in draft.text[previous_end : sentence.start]:
+        if draft.text.find("\n\n", previous_end, sentence.start) >= 0:
             heading = False
         previous_end = sentence.end
         if earlier is not None and earlier.search(text):
             continue
-        figures = _DIGIT.search(text) is not None  # a price has one; most sentences do not
-        priced = figures and (heading or (price_word is not None and price_word.search(text) is not None))
+        under_heading = heading
         if text.endswith(":"):
-            heading = price_word is not None and price_word.search(text) is not None
-        if not figures:
-            continue
-        charge = not_goods is not None and not_goods.search(text) is not None
-        for kind in ("with_currency", "bare") if _may_have_currency(text) else ("bare",):
-            for match in p[kind].finditer(text):
-                group = next((g for g in ("amount", "bare") if match.groupdict().get(g)), 0)
-                begin, end = match.span(group)
-                per_unit = p["per_unit"].match(text, end) is not None
-                if kind == "with_currency" and not (per_unit or priced):
-                    continue  # "we will credit USD 420": money, not a price
-                if charge and not per_unit:
-                    continue
-                start = sentence.start + begin
-                if not any(f.start <= start < f.end for f in found):
-                    found.append(Price(start, sentence.start + end, kind == "with_currency"))
+            heading = _says(price_word, text)
+        if _DIGIT.search(text) is None:
+            continue  # a price has a figure; most sentences have none
+        for begin, end, with_currency in _figures(text, under_heading, price_word, not_goods):
+            start = sentence.start + begin
+            if not any(f.start <= start < f.end for f in found):
+                found.append(Price(start, sentence.start + end, with_currency))
     return sorted(found, key=lambda f: f.start)
+
+
+def _figures(
+    text: str, under_heading: bool, price_word: re.Pattern[str] | None, not_goods: re.Pattern[str] | None
+) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, with its currency) of the prices of goods in a sentence."""
+    p = _patterns()
+    # Whether the sentence speaks of prices, or of charges: looked up when a figure needs it.
+    priced: bool | None = None
+    charge: bool | None = None
+    for kind in ("with_currency", "bare") if _may_have_currency(text) else ("bare",):
+        for match in p[kind].finditer(text):
+            group = next((g for g in ("amount", "bare") if match.groupdict().get(g)), 0)
+            begin, end = match.span(group)
+            per_unit = p["per_unit"].match(text, end) is not None
+            if kind == "with_currency" and not per_unit:
+                if priced is None:
+                    priced = under_heading or _says(price_word, text)
+                if not priced:
+                    continue  # "we will credit USD 420": money, not a price
+            if not per_unit:
+                if charge is None:
+                    charge = _says(not_goods, text)
+                if charge:
+                    continue
+            yield begin, end, kind == "with_currency"
 
 
 def writer_text(draft: Draft) -> str:
