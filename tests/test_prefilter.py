@@ -65,9 +65,11 @@ def test_alternatives_find_what_the_whole_alternation_finds():
         except re.error:
             continue  # a list of words, not of patterns
         for text in texts:
-            within = found.within(Haystack(text))
+            haystack = Haystack(text)
+            within = found.within(haystack)
             match, whole = within and within.search(text), found.pattern.search(text)
             assert (match and match.span()) == (whole and whole.span()), (patterns, text)
+            assert found.found(haystack, text) == (whole is not None), (patterns, text)
 
 
 def test_most_built_in_patterns_have_needles():

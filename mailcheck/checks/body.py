@@ -37,7 +37,8 @@ def _paragraphs(sentences: list[Sentence], text: str) -> list[list[Sentence]]:
 
 def company_introduction(draft: Draft, rule: Rule) -> list[list[Sentence]]:
     """The body's paragraphs that mostly introduce the company."""
-    cue = _option(rule, "company").within(haystack(draft, ("body",)))
+    # The writer's haystack (greeting, body, closing) holds the body's, and the rules share it.
+    cue = _option(rule, "company").within(haystack(draft, ("greeting", "body", "closing")))
     if cue is None:
         return []  # the body has none of the words that introduce a company
     body = [s for s in reply_sentences(draft) if s.zone == "body"]

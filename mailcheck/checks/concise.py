@@ -17,7 +17,8 @@ from ..analyse.draft import Draft
 from ..analyse.terms import is_content, normal
 from ..packs import Rule
 from ..vocabulary import trade_acronyms
-from .metric import units
+from .generic import source_text
+from .metric import paragraphs
 from .registry import Hit, detector
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -90,8 +91,9 @@ def _place(text: str, words: list[re.Match[str]], index: int) -> _Place:
 @detector("PRO-CONCISE-REPEAT")
 def repeated_phrase(draft: Draft, rule: Rule) -> Iterator[Hit]:
     repeats, window = rule.options["min-repeats"], rule.options["within-words"]
-    for paragraph in units(draft, rule, "paragraph"):
-        for places in _places(paragraph.text, repeats):
+    for zone, start, end in paragraphs(draft, draft.spans(rule.scope)):
+        text = source_text(draft, zone)[start:end]
+        for places in _places(text, repeats):
             # Names and measured quantities recur by nature; so does a term through a long
             # paragraph. Rambling says the same words again and again within a few lines.
             if all(p.name for p in places) or sum(p.quantity for p in places) > 1:
@@ -100,9 +102,9 @@ def repeated_phrase(draft: Draft, rule: Rule) -> Iterator[Hit]:
             if close:
                 second = places[1]
                 yield Hit(
-                    paragraph.zone,
-                    paragraph.start + second.start,
-                    paragraph.start + second.end,
-                    args={"phrase": " ".join(paragraph.text[second.start : second.end].split()), "count": len(places)},
+                    zone,
+                    start + second.start,
+                    start + second.end,
+                    args={"phrase": " ".join(text[second.start : second.end].split()), "count": len(places)},
                     suggestion="default",
                 )

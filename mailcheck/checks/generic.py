@@ -117,9 +117,9 @@ def _compile_entry(entry: dict[str, Any], options: dict[str, Any]) -> CompiledEn
     )
 
 
-#: (pack, code) -> (the rule's entries, its list options, the rule compiled). The entries
-#: list is held, so that an identity test tells another pack's rule of the same name apart.
-_COMPILED: dict[tuple[str, str], tuple[list[dict[str, Any]], tuple[Any, ...], CompiledRule]] = {}
+#: (pack, code) -> (the rule's entries, its options, their lists, the rule compiled). The
+#: entries list is held, so that an identity test tells another pack's rule of the same name apart.
+_COMPILED: dict[tuple[str, str], tuple[list[dict[str, Any]], dict[str, Any], tuple[Any, ...], CompiledRule]] = {}
 
 
 def compiled_rule(rule: Rule) -> CompiledRule:
@@ -128,13 +128,17 @@ def compiled_rule(rule: Rule) -> CompiledRule:
     The copies of a rule that selection makes (another severity, options from the
     config) share its entries, and mostly its options, so they share this too.
     """
-    lists = tuple((k, tuple(v)) for k, v in sorted(rule.options.items()) if isinstance(v, list))
     cached = _COMPILED.get((rule.pack, rule.code))
-    if cached is None or cached[0] is not rule.entries or cached[1] != lists:
+    if cached is not None and cached[0] is rule.entries and cached[1] is rule.options:
+        return cached[3]
+    lists = tuple((k, tuple(v)) for k, v in sorted(rule.options.items()) if isinstance(v, list))
+    if cached is None or cached[0] is not rule.entries or cached[2] != lists:
         entries = tuple(_compile_entry(entry, rule.options) for entry in rule.entries)
         compiled = CompiledRule(entries, NeedleIndex((e, e.needles) for e in entries))
-        cached = _COMPILED[(rule.pack, rule.code)] = (rule.entries, lists, compiled)
-    return cached[2]
+    else:
+        compiled = cached[3]  # the same lists in another options dict
+    _COMPILED[(rule.pack, rule.code)] = (rule.entries, rule.options, lists, compiled)
+    return compiled
 
 
 def source_text(draft: Draft, zone: str) -> str:

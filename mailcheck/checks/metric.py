@@ -57,10 +57,9 @@ def units(draft: Draft, rule: Rule, per: str) -> list[Unit]:
         found = []
         for zone, start, end in spans:
             sentences = zone_sentences(draft, zone, start, end)
-            source = source_text(draft, zone)
-            for first, last in _paragraphs(source, start, end):
+            for _, first, last in paragraphs(draft, [(zone, start, end)]):
                 inside = tuple(s for s in sentences if first <= s.start < last)
-                found.append(Unit(zone, first, last, source[first:last], inside))
+                found.append(Unit(zone, first, last, source_text(draft, zone)[first:last], inside))
         return found
     spans = [s for s in spans if s[0] != "subject"] or spans
     if not spans:
@@ -70,20 +69,21 @@ def units(draft: Draft, rule: Rule, per: str) -> list[Unit]:
     return [Unit(spans[0][0], spans[0][1], spans[-1][2], text, sentences)]
 
 
-def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of non-blank lines in ``text[start:end]``."""
-    first = last = None
-    position = start
-    for line in text[start:end].split("\n"):
-        if line.strip():
-            first = position if first is None else first
-            last = position + len(line)
-        elif first is not None:
-            yield first, last
-            first = None
-        position += len(line) + 1
-    if first is not None:
-        yield first, last
+def paragraphs(draft: Draft, spans: list[tuple[str, int, int]]) -> Iterator[tuple[str, int, int]]:
+    """(zone, start, end) of each run of non-blank lines in the spans (zone, start, end)."""
+    for zone, start, end in spans:
+        first = last = None
+        position = start
+        for line in source_text(draft, zone)[start:end].split("\n"):
+            if line.strip():
+                first = position if first is None else first
+                last = position + len(line)
+            elif first is not None:
+                yield zone, first, last
+                first = None
+            position += len(line) + 1
+        if first is not None:
+            yield zone, first, last
 
 
 def _prose(unit: Unit) -> list[str]:

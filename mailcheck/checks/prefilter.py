@@ -162,6 +162,7 @@ class Alternatives:
         patterns = tuple(patterns)
         self.pattern = _joined(patterns)
         self._index = NeedleIndex((p, needles(re.compile(p, re.IGNORECASE))) for p in patterns)
+        self._words = {p for p in patterns if _whole_word(re.compile(p, re.IGNORECASE))}
 
     def within(self, haystack: Haystack) -> re.Pattern[str] | None:
         """The alternatives a text inside ``haystack`` may match, joined; None when it can match none.
@@ -170,6 +171,17 @@ class Alternatives:
         """
         kept = tuple(self._index.within(haystack))
         return _joined(kept) if kept else None
+
+    def found(self, haystack: Haystack, text: str) -> bool:
+        """Whether one of the patterns matches ``text``, the very text of ``haystack``.
+
+        A pattern that is one word and nothing more ("\\bpayment\\b") matches where its
+        needle is, so no search is needed when one of them is kept.
+        """
+        kept = self._index.within(haystack)
+        if any(p in self._words for p in kept):
+            return True
+        return bool(kept) and _joined(tuple(kept)).search(text) is not None
 
 
 @lru_cache(maxsize=512)
@@ -181,6 +193,24 @@ def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
 def alternatives(patterns: tuple[str, ...]) -> Alternatives:
     """The :class:`Alternatives` of a rule option's list of patterns, made once a process."""
     return Alternatives(patterns)
+
+
+def _whole_word(pattern: re.Pattern[str]) -> bool:
+    """The pattern is one word between word edges and nothing more: "\\bpayment\\b"."""
+    try:
+        items = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # as in needles()
+        return False
+    if len(items) < 3:
+        return False
+    (first_op, first), *middle, (last_op, last) = items
+    return (
+        _zero_width(first_op)
+        and _ends_word((first_op, first))
+        and _zero_width(last_op)
+        and _starts_word((last_op, last))
+        and all(op is _sre.LITERAL and _as_written(v) and _WORD_CHAR.match(chr(v)) for op, v in middle)
+    )
 
 
 def needles(pattern: re.Pattern[str]) -> frozenset[Needle] | None:

@@ -25,6 +25,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ELEMENTS = ("validity", "moq", "lead_time", "payment")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[a-z]+")
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     currency = rf"{codes}|{_alternation(data['currency-signs'])}|{words}"
     units = _alternation(data["quantity-units"])
     return {
-        "currency": re.compile(currency, re.IGNORECASE),
         # "USD 1.20-1.50", "$9.50", "3.60 USD"
         "with_currency": re.compile(
             rf"(?:{currency})\s?(?:{_NUMBER})(?:\s*[-–~]\s*(?:{currency})?\s?(?:{_NUMBER}))?"
@@ -80,23 +80,31 @@ def _word_lists() -> dict[str, Alternatives]:
 
 
 @lru_cache(maxsize=1)
-def _currency_names() -> tuple[frozenset[str], str]:
-    """(currency codes and words in lower case, the characters of currency signs that are no letters)."""
+def _currency_parts() -> tuple[frozenset[str], re.Pattern[str] | None, frozenset[str], tuple[str, ...]]:
+    """The alternatives of the currency pattern, folded: codes of letters, a pattern of the
+    other codes ("US$"), currency words, signs."""
     data = load_data("prices")
-    signs = "".join(sorted({c for sign in data["currency-signs"] for c in sign if not c.isalpha()}))
-    names = [*trade_words("currencies"), *data["currency-words"]]
-    names += [sign for sign in data["currency-signs"] if not any(c in signs for c in sign)]
-    return frozenset(fold(name) for name in names), signs
+    codes = [fold(code) for code in trade_words("currencies")]
+    others = [code for code in codes if not code.isalpha()]
+    return (
+        frozenset(code for code in codes if code.isalpha()),
+        re.compile(rf"(?<![A-Za-z])(?:{_alternation(others)})(?![A-Za-z])", re.IGNORECASE) if others else None,
+        frozenset(map(fold, data["currency-words"])),
+        tuple(map(fold, data["currency-signs"])),
+    )
 
 
-def _may_have_currency(text: str) -> bool:
-    """False when ``text`` cannot hold a currency: no sign, and no run of letters is a code or name.
-
-    A code stands between non-letters ("USD12", "12 usd") and a name is a whole word, so
-    either is a run of letters of its own. A cheap test before the price patterns.
-    """
-    names, signs = _currency_names()
-    return any(c in text for c in signs) or not names.isdisjoint(_LETTERS.findall(fold(text)))
+def _has_currency(text: str) -> bool:
+    """Whether the currency pattern matches in ``text``, told mostly without it: a sign anywhere,
+    a code as a run of letters of its own ("USD12", "12 usd"), a currency word as a whole word."""
+    codes, other_codes, words, signs = _currency_parts()
+    folded = fold(text)
+    return (
+        any(sign in folded for sign in signs)
+        or not codes.isdisjoint(_LETTERS.findall(folded))
+        or not words.isdisjoint(_WORDS.findall(folded))
+        or (other_codes is not None and other_codes.search(folded) is not None)
+    )
 
 
 def _says(words: re.Pattern[str] | None, text: str) -> bool:
@@ -140,7 +148,7 @@ def _figures(
     # Whether the sentence speaks of prices, or of charges: looked up when a figure needs it.
     priced: bool | None = None
     charge: bool | None = None
-    for kind in ("with_currency", "bare") if _may_have_currency(text) else ("bare",):
+    for kind in ("with_currency", "bare") if _has_currency(text) else ("bare",):
         for match in p[kind].finditer(text):
             group = next((g for g in ("amount", "bare") if match.groupdict().get(g)), 0)
             begin, end = match.span(group)
@@ -207,7 +215,7 @@ def _has_place(text: str, match: re.Match[str]) -> bool:
 def _missing(draft: Draft, rule: Rule, found: list[Price], text: str) -> list[Text]:
     """The labels of the elements the quotation lacks."""
     missing: list[Text] = []
-    if not all(f.with_currency for f in found) and not _patterns()["currency"].search(text):
+    if not all(f.with_currency for f in found) and not _has_currency(text):
         missing.append(rule.labels["currency"])
     term_pattern, obsolete, _ = _incoterms()
     terms = list(term_pattern.finditer(text))
@@ -226,9 +234,11 @@ def _missing(draft: Draft, rule: Rule, found: list[Price], text: str) -> list[Te
         lead_text = clauses.sub(" ", text) if clauses else text
         for key in _ELEMENTS:
             options = alternatives(tuple(rule.options[key]))
-            # The lead time is looked for in the text without those clauses, which has no haystack.
-            element = options.pattern if key == "lead_time" else options.within(written)
-            if element is None or not element.search(lead_text if key == "lead_time" else text):
+            if key == "lead_time":  # in the text without those clauses, which has no haystack
+                present = options.pattern.search(lead_text) is not None
+            else:
+                present = options.found(written, text)
+            if not present:
                 missing.append(rule.labels[key])
     return missing
 
