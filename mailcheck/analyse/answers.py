@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 from .deferrals import Deferral, reply_deferrals
 from .draft import Draft, memoized
 from .lists import LIST_ITEM
-from .points import Point, Term, buyer_points
+from .points import FRAME_WEIGHT, Point, Term, buyer_points
 from .reference import acknowledgement
 from .refusals import Refusal, reply_refusals
 from .sentences import Sentence, reply_sentences
@@ -42,8 +42,10 @@ from .topics import IN_PASSING, Topic, topics
 
 #: Share of a point's weighted content words (codes count one each) the reply must cover: a question or
 #: request in one paragraph; one that names a standard; the reply's item with the point's list number;
-#: a stated requirement anywhere in the reply.
-COVERAGE = {"explicit": 0.55, "standards": 0.45, "numbered": 0.3, "requirement": 0.25}
+#: a stated requirement anywhere in the reply; a paragraph that says yes or no.
+COVERAGE = {"explicit": 0.55, "standards": 0.45, "numbered": 0.3, "requirement": 0.3, "decided": 0.3}
+#: The weight of a topic's words in a stated requirement (see coverage).
+_STATED_FRAME = 0.5
 #: Share of a point's own words (see _own) a paragraph must name to speak of the point.
 ABOUT = 0.34
 #: The weight from which a word of a point is specific enough that a reply answering the point names it.
@@ -55,6 +57,12 @@ _INTRO = re.compile(
     r"in\s+terms\s+of|on\s+the\s+(?:question|subject|topic)\s+of|re)\b"
     # A topic, not a statement: "About SABER we don't have, but…" already answers.
     r"(?:(?!\b(?:we|i|you|they|it|is|are|was|were|have|has|had|do|does|did|don't|can|cannot|can't|will|would)\b)[^,:]){0,60}[,:]\s*",
+    re.IGNORECASE,
+)
+# A decision: "Yes, …", "we can / cannot", "is possible", "no problem".
+_DECISION = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:yes|no)\b|\b(?:we|i)\s+(?:can|could|will|do|are able to|cannot|can't|can not|don't|do not|won't)\b"
+    r"|\b(?:is|are)\s+(?:not\s+)?(?:possible|available|no problem|acceptable)\b|\bno problem\b",
     re.IGNORECASE,
 )
 # "Spare parts are important to us", "our prices are very competitive": praise that answers nothing.
@@ -238,9 +246,12 @@ def coverage(point: Point, text: str) -> float:
     """Share of the point's weighted content words and codes that ``text`` names.
 
     Synonyms, shared stems and acronyms count ("PI" names "proforma invoice"); a
-    group of alternative codes counts once, as one word.
+    group of alternative codes counts once, as one word. In a stated requirement
+    the words of its topic are partly what is required ("Our logo on the fixture
+    and the box"), not only a slot the reply fills with a value: they weigh half.
     """
-    total = sum(t.weight for t in point.terms) + len(point.codes)
+    weights = {t.key: t.weight * _STATED_FRAME / FRAME_WEIGHT if t.frame and not point.explicit else t.weight for t in point.terms}
+    total = sum(weights.values()) + len(point.codes)
     if not total:
         return 1.0
     said = wording(text)
@@ -249,7 +260,7 @@ def coverage(point: Point, text: str) -> float:
     for acronym in said.acronyms:
         covered.update(_spelled_out(point.text).get(acronym, ()))
     named = sum(1 for group in point.codes if any(said.names_code(c) for c in group))
-    return (sum(t.weight for t in point.terms if t.key in covered) + named) / total
+    return (sum(weights[key] for key in covered if key in weights) + named) / total
 
 
 @lru_cache(maxsize=1024)
@@ -316,8 +327,8 @@ def _share(terms: list[Term], said: Wording) -> float:
     it singles out no point.
     """
     def weighed(side: list[Term]) -> tuple[float, float]:
-        total = sum(t.weight / t.spread for t in side)
-        return sum(t.weight / t.spread for t in side if said.names(t.key)), total
+        total = sum(t.weight for t in side)
+        return sum(t.weight for t in side if said.names(t.key)), total
 
     named, total = weighed([t for t in terms if not t.side])
     sides = [weighed([t for t in terms if t.side == side]) for side in (1, 2)]
@@ -356,6 +367,16 @@ def _places(point: Point, reply: Reply, rivals: list[Point], topic: str) -> list
     ]
 
 
+def _mirrored(point: Point, topic: Topic, reply: Reply) -> bool:
+    """Whether the reply's item with the point's list number gives the topic's fact, read with the question.
+
+    "3. How long does production take?" is answered by "3. About 25 days.": the item need not repeat what
+    the buyer asked, only give what it asked for.
+    """
+    item = reply.numbered(point.number) if point.number else None
+    return bool(item) and topic.answered_in(f"{point.text} {item}") and not topic.answered_in(point.text)
+
+
 def _topic_answered(topic: Topic, objects: list[Topic], places: list[list[ReplyPart]], own: Wording | None) -> bool:
     """Whether a place answers ``topic``; beside one of ``objects`` when it is their price or timing.
 
@@ -374,6 +395,14 @@ def _topic_answered(topic: Topic, objects: list[Topic], places: list[list[ReplyP
         any(o.asked_in(" ".join(p.main for p in block)) for o in objects) and any(topic.answered_in(p.evidence) for p in block)
         for block in places
     )
+
+
+def _object_unnamed(point: Point, reply: Reply, topic: str) -> bool:
+    """Whether the thing a fact is asked of goes unnamed in the whole reply: a price given for the pump does
+    not price "the spare parts kit" the reply never mentions. Only its specific words count (see _own)."""
+    keys = dict(point.topic_objects).get(topic, ())
+    specific = [t for t in _own(point, reply) if t.key in keys and t.weight >= _SPECIFIC]
+    return bool(specific) and not any(reply.said.names(t.key) for t in specific)
 
 
 def _parts_missing(point: Point, reply: Reply) -> tuple[str, ...]:
@@ -447,7 +476,13 @@ def _covered(point: Point, reply: Reply) -> bool:
     # A named standard is the heart of its point: "Can you do BIFMA testing?" ← "passed BIFMA X5.1".
     standard = any(is_standard(c) for group in point.codes for c in group)
     needed = COVERAGE["standards" if standard else "explicit"]
-    return any(coverage(point, block) > 0 and coverage(point, f"{block} {context}") >= needed for block in blocks)
+    # A yes or a no is the answer a "can you / do you / is it" question asks for; beside it, the reply need
+    # not repeat the question ("Yes, we make OEM products for many brands" to "Do you offer OEM service?").
+    return any(
+        coverage(point, block) > 0
+        and coverage(point, f"{block} {context}") >= (COVERAGE["decided"] if _DECISION.search(block) else needed)
+        for block in blocks
+    )
 
 
 def _quantities_missing(point: Point, reply: Reply) -> tuple[str, ...]:
@@ -480,8 +515,14 @@ def judge(point: Point, reply: Reply, rivals: list[Point] | None = None) -> Verd
     missing_topics = tuple(
         t
         for t in factual
-        if not _topic_answered(t, [topics()[o] for a, o in point.attached if a == t.id], _places(point, reply, rivals or [], t.id), named)
+        if not _mirrored(point, t, reply)
+        and (
+            not _topic_answered(t, [topics()[o] for a, o in point.attached if a == t.id], _places(point, reply, rivals or [], t.id), named)
+            or _object_unnamed(point, reply, t.id)
+        )
     )
+    if point.number and reply.numbered(point.number):
+        missing_numbers = ()  # the item answers the buyer's item, quantities and all
     # A specification is confirmed in other words, seldom part by part ("6063-T5" for "alloy 6063-T5"); a point
     # that asks for facts names what it asks them for.
     missing_words = _parts_missing(point, reply) if factual else ()

@@ -56,7 +56,11 @@ _QUESTION_START = re.compile(
 _REQUIREMENT = re.compile(
     r"\b(?:(?:we|i)(?:'d|'ll|\s+would|\s+will)?\s+(?:also\s+)?(?:need|require|want|prefer|expect|insist)|"
     r"(?:we|i)\s+(?:would|'d)\s+like|must|should\s+be|has\s+to|have\s+to|needs?\s+to\s+be|(?:is|are)\s+required|"
-    r"required|requires?|also\s+need)\b",
+    r"required|requires?|also\s+need"
+    # What the buyer's customer needs is theirs to meet: "Our customer needs the goods in Rotterdam before 20 June".
+    r"|(?:customers?|clients?|end[- ]users?|buyers?|market|project|tender)\s+(?:also\s+|really\s+)?(?:needs?|wants?|expects?|insists?)"
+    # A price the buyer aims at wants a yes, a no or a counter-offer: "Our target price is USD 2.10/pc FOB".
+    r"|target\s+(?:price|cost)|budget\s+(?:is|of))\b",
     re.IGNORECASE,
 )
 _LOOKING_FOR = re.compile(r"\b(?:are|am|'re|'m)\s+looking\s+for\b", re.IGNORECASE)
@@ -115,7 +119,7 @@ _WANTED = re.compile(
     r"\b(?:need|needs|require|requires|required|want|wants|expect|send|provide|supply|share|like|prefer|get|receive|have)\b[^.;:]{0,60}$",
     re.IGNORECASE,
 )
-_OWN_PLAN = re.compile(r"^(?:and\s+)?(?:we|i)\s+(?:will|'ll|shall|am going to|are going to)\s+(?!need|require)", re.IGNORECASE)
+_OWN_PLAN = re.compile(r"^(?:and\s+)?(?:we|i)\s+(?:will|'ll|shall|am going to|are going to)\s+(?!need|require|like|want|prefer)", re.IGNORECASE)
 # A header that is only a header: short, or announcing "the following"/"questions"/"details".
 _HEADER_ONLY = re.compile(
     r"^\W*(?:\w+\W+){0,3}\w+\W*$|\b(?:confirm|answer|advise|clarify)\s+the\s+following\b"
@@ -132,7 +136,12 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+and\s+(?=(?:how|what|when|which|where|whether|could you|can you|would you|will you|do you|does it|is it|are they|"
     r"are you|please)\b)"
     r"|\s+[-–—]\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
-    r"|,?\s+and\s+(?=(?:we|i)\s+(?:also\s+)?(?:need|require|want|would like|'d like)\b)",
+    r"|,?\s+and\s+(?=(?:we|i)\s+(?:also\s+)?(?:need|require|want|would like|'d like)\b)"
+    # "Please quote FOB Shanghai and tell us if you can add our logo": a second ask joined by "and".
+    r"|\s+and\s+(?:also\s+)?(?=(?:tell|let\s+(?:me|us)\s+know|advise|confirm|inform|indicate|mention|state|send|share|provide|quote)"
+    r"\s+(?:me|us|if|whether|the|your|a|an|our)\b)"
+    # A comma splice that starts a new sentence: "…cannot clear at the port, we will like to pay with L/C at sight".
+    r"|,\s+(?=(?:we|i)\s+(?:also\s+)?(?:will|would|shall|need|want|require|prefer|expect)\b)",
     re.IGNORECASE,
 )
 # "Please confirm the following:", "Our questions:": the items below are asks.
@@ -146,7 +155,7 @@ _CONDITION = re.compile(r"^(?:if|when|once|as soon as|in case|provided|assuming)
 #: Words that open a clause without saying anything: "And finally, could you …" leaves "And finally".
 _FILLERS = frozenset("finally lastly firstly secondly thirdly additionally moreover besides furthermore then now so one more thing".split())
 #: How much a word that names what is asked ("price", "quantity") weighs beside one that says what about.
-_FRAME_WEIGHT = 0.3
+FRAME_WEIGHT = 0.3
 #: The longest match of a topic's pattern whose words are frame.
 _FRAME_WORDS = 3
 _REASON_AFTER = re.compile(r"\b(because|since|as\s+(?=our|we|the|it|they|this)|so\s+that|in\s+order\s+to|otherwise)\b", re.IGNORECASE)
@@ -207,6 +216,9 @@ class Point:
     #: each piece, delivery time": price in part 0, lead time in part 2).
     topic_parts: tuple[tuple[str, int], ...] = ()
 
+    #: (topic, keys): the thing a topic is asked of, "the price of the spare parts kit", "the cost to Chicago".
+    topic_objects: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
     def words_for(self, topic: str) -> tuple[Term, ...]:
         """The point's words that go with ``topic``: those of the joined thing that asks for it, or all."""
         part = dict(self.topic_parts).get(topic)
@@ -261,7 +273,8 @@ def _clauses(text: str, start: int) -> list[tuple[str, int]]:
             # "If we order 2 containers, can you give discount?" is one ask with its condition.
             previous, previous_offset = cleaned.pop()
             clause, lead, offset = text[previous_offset - start : offset - start + lead + len(clause)], 0, previous_offset
-        if any(is_content(w) and w.lower() not in _FILLERS for w, _, _ in tokens(clause)):
+        # A clause with nothing to say is dropped, unless it asks: "Would that be possible?" asks about the one before.
+        if clause.endswith(("?", "？")) or any(is_content(w) and w.lower() not in _FILLERS for w, _, _ in tokens(clause)):
             cleaned.append((clause, offset + lead))
     return cleaned
 
@@ -389,10 +402,11 @@ def _terms(clause: str, codes: list[list[Code]], asked: list[Topic]) -> tuple[Te
     unique: dict[str, Term] = {}
     for word, start, weight in words:
         key = normal(word)
-        if not weight or not is_content(word) or key in coded:
+        month = word == "May" and start > 0  # the month, not the verb: "visit your factory in May"
+        if not (weight or month) or not (is_content(word) or month) or key in coded:
             continue
-        if key.replace(".", "").isdigit():
-            weight = 1.0  # a number is as specific as a noun, whatever the tagger calls it
+        if key.replace(".", "").isdigit() or month:
+            weight = 1.0  # a number or a date is as specific as a noun, whatever the tagger calls it
         elif key in _GENERIC_NOUNS:
             weight = min(weight, 0.5)
         aside = any(a <= start < b for a, b in bracketed)
@@ -400,7 +414,7 @@ def _terms(clause: str, codes: list[list[Code]], asked: list[Topic]) -> tuple[Te
             weight /= 2
         thing = weight >= 1 and not aside
         frame = not key[:1].isdigit() and (key in slot_words() or any(a <= start < b for a, b in framed))
-        weight *= specificity(word) * (_FRAME_WEIGHT if frame else 1.0)
+        weight *= specificity(word) * (FRAME_WEIGHT if frame else 1.0)
         side = 0 if choice is None else 1 if start < choice.start() else 2
         part = _part_at(clause, start)
         unique.setdefault(key, Term(word, key, weight, frame, thing, side, part=part))
@@ -461,6 +475,10 @@ def buyer_points(draft: Draft) -> list[Point]:
         topics = asked_topics(IN_PASSING.sub(lambda m: " " * len(m.group()), text))
         if any(is_standard(c) for group in codes for c in group) and not any(t.id == "certification" for t in topics):
             topics.append(all_topics()["certification"])  # "flame retardant to SANS 434" asks for a certification
+        deadline = all_topics()["deadline"].asked_in(text)
+        if deadline:
+            # "We need your offer by 9 April" asks for a date; the offer is asked for elsewhere.
+            topics = [t for t in topics if t.id == "deadline" or not (t.asked_in(text) and deadline.start() <= t.asked_in(text).start() < deadline.end())]
         if kind == "requirement":
             # A statement that mentions a sample or a catalogue asks for none ("your sample came with a 2\" core").
             topics = [t for t in topics if not t.object or _WANTED.search(text, 0, t.asked_in(text).end())]
@@ -492,6 +510,7 @@ def buyer_points(draft: Draft) -> list[Point]:
                 attached=tuple(pairs),
                 subject=subject,
                 topic_parts=tuple((t.id, _part_at(text, t.asked_in(text).start())) for t in topics if t.asked_in(text)),
+                topic_objects=tuple((t.id, _object_of(text, t)) for t in topics if t.has_evidence and _object_of(text, t)),
             )
         )
         sentences.append(clause.sentence)
@@ -510,6 +529,25 @@ def _optional(text: str, group: list[Code]) -> bool:
     if first < 0 or last < 0:
         return False
     return bool(_NOT_REQUIRED_BEFORE.search(text[:first]) or _NOT_REQUIRED_AFTER.match(text[last + len(group[-1].text) :]))
+
+
+# What a fact is asked of: "the price of the spare parts kit", "the air freight cost to Chicago", "lead time for the 24V version".
+_OF = re.compile(
+    r"^\s+(?:of|for|on|to)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|this\s+|these\s+)?"
+    r"((?:(?!(?:to|in|at|from|with|by|or|if|for|of|on)\b)[\w-]+\s*){1,5})",
+    re.IGNORECASE,
+)
+
+
+def _object_of(text: str, topic: Topic) -> tuple[str, ...]:
+    """The normal forms of the words the fact ``topic`` is asked of, if the point names them right after it.
+
+    Only a noun phrase right after the topic's word ("price of", "cost to"): a date the buyer sets is
+    no such word ("in Antwerp before 1 September for our autumn season" gives a reason).
+    """
+    match = topic.asked_in(text) if topic.id != "deadline" else None
+    found = _OF.match(text[match.end() :]) if match else None
+    return tuple(normal(w) for w, _, _ in tokens(found.group(1)) if is_content(w)) if found else ()
 
 
 def _follows_up(clause: str, terms: tuple[Term, ...], codes: list[list[Code]]) -> bool:

@@ -47,10 +47,22 @@ _NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)[a-z°µ²³]{1,4}")  # "550w", 
 _DIGITS = re.compile(r"\d+")
 
 
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+    if n >= 2  # "one" is as often a pronoun ("one of our customers") as a number
+} | {"twenty": "20", "thirty": "30", "fifty": "50", "hundred": "100", "dozen": "12"}
+
+
 @lru_cache(maxsize=16384)
 def normal(word: str) -> str:
-    """Case-folded, accent-free form with the commonest English endings cut: "Boxes" → "box", "rated" → "rate"."""
+    """Case-folded, accent-free form with the commonest English endings cut: "Boxes" → "box", "rated" → "rate".
+
+    A number written as a word is the number: "three sizes" names the 3 of "all 3 sizes".
+    """
     w = fold(word).lower().replace("’", "'")
+    if w in _NUMBER_WORDS:
+        return _NUMBER_WORDS[w]
     if w.endswith("'s"):
         w = w[:-2]
     w = w.replace("-", "").replace("/", "").lstrip("+±~≈")
@@ -166,7 +178,7 @@ _UNIT_RATIO = re.compile(r"^[a-zA-Z]{1,3}/[a-zA-Z]{1,3}[0-9²³]?$|^[xX×]\d+$")
 # Capitals that are no standard the reply must repeat: sizes, file types, couriers.
 _NOT_CODES = frozenset(
     "i ok ps fyi asap pls tbc tba usa uk eu rmb xs xl xxl xxxl 2xl 3xl 4xl 5xl pdf ai eps jpg png dwg "
-    "dhl ups tnt ems fedex sf".split()
+    "dhl ups tnt ems fedex sf incoterms incoterm".split()
 )
 
 
@@ -383,7 +395,7 @@ def wording(text: str) -> Wording:
 # prepositions nothing. Parsing every point with spaCy to tell them apart would cost five times the rules.
 _NO_CONTENT = frozenset(
     "per before after within near around off through because since plus instead later otherwise back least often "
-    "outside inside until during against between among via across along upon onto e.g i.e etc approx".split()
+    "outside inside until during against between among via across along upon onto e.g i.e etc approx min max".split()
 )
 _ADJECTIVES = frozenset(
     """free long safe hot cold warm high low new full same small large big soft hard thick thin light heavy dark clear
