@@ -50,9 +50,9 @@ _NOT_PROSE = re.compile(
     r"|[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,4})(?![\w.])(?:/\S*)?"
     r"|[^\s]*[\d/_\\][^\s]*"
 )
-#: A whitespace-separated chunk with a character every match of _NOT_PROSE needs. Matches
-#: never cross white space, so only these chunks are searched: most words have none.
-_MAYBE_NOT_PROSE = re.compile(r"(?<!\S)[^\s\d/_\\@.:]*[\d/_\\@.:]\S*")
+#: A whitespace-separated chunk with what every match of _NOT_PROSE needs: a digit, / _ \ @ :
+#: or a dot inside it. Matches never cross white space, so only these chunks are searched.
+_MAYBE_NOT_PROSE = re.compile(r"(?<!\S)(?=\S*?(?:[\d/_\\@:]|\.\S))\S+")
 _PARTS = re.compile(r"[^-]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 _CONTRACTION = re.compile(r"(?i)(?:'s|'ll|'re|'ve|'d|'m|n't)$")
@@ -104,11 +104,15 @@ def dictionary() -> SpellChecker:
     return _checker
 
 
+def prose(text: str) -> str:
+    """``text`` with addresses, numbers and codes blanked out: what is left are its prose words."""
+    return _MAYBE_NOT_PROSE.sub(lambda chunk: _NOT_PROSE.sub(_blank, chunk.group()), text)
+
+
 def words(text: str) -> Iterator[Word]:
-    """The prose words of ``text`` with their offsets; addresses, numbers and codes left out."""
-    masked = _MAYBE_NOT_PROSE.sub(lambda chunk: _NOT_PROSE.sub(_blank, chunk.group()), text)
-    for match in WORD.finditer(masked):
-        yield Word(match.start(), match.end(), text[match.start() : match.end()])
+    """The prose words of ``text`` with their offsets."""
+    for match in WORD.finditer(prose(text)):
+        yield Word(match.start(), match.end(), match.group())
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -11,7 +11,7 @@ from ..analyse.sentences import reply_sentences
 from ..languagetool import Match, server_for
 from ..model import Edit, Fix
 from ..packs import Rule
-from ..spelling import WORD, Speller, words
+from ..spelling import WORD, Speller, prose
 from .registry import Hit, detector
 
 _CHECKED = ("greeting", "body", "closing")
@@ -61,15 +61,15 @@ def spelling(draft: Draft, rule: Rule) -> Iterator[Hit]:
     hits: list[Hit] = []
     for zone, start, end in draft.spans(rule.scope):
         text = draft.subject if zone == "subject" else draft.text
-        for word in words(text[start:end]):
-            at = start + word.start
+        for match in WORD.finditer(prose(text[start:end])):
+            word, at = match.group(), start + match.start()
             # In the subject every word may be capitalised: only lower-case words are read.
             # (Where a sentence starts matters only for a capitalised word.)
-            first = zone != "subject" and word.text[0].isupper() and at in _sentence_starts(draft)
-            for offset, typo, correction in speller.typos(word.text, first):
+            first = zone != "subject" and word[0].isupper() and at in _sentence_starts(draft)
+            for offset, typo, correction in speller.typos(word, first):
                 # Typos are few: the words of others are gathered only when there is one.
                 exempt = others_words(draft)
-                if word.text.casefold() in exempt or typo.casefold() in exempt:
+                if word.casefold() in exempt or typo.casefold() in exempt:
                     continue
                 s, e = at + offset, at + offset + len(typo)
                 hits.append(
