@@ -78,8 +78,13 @@ class CompiledEntry:
     finds: tuple[re.Pattern[str], ...]
     excepts: tuple[re.Pattern[str], ...]
     unless: tuple[re.Pattern[str], ...]
-    #: Every match contains one of these (prefilter.py); None: search always.
-    needles: frozenset[Needle] | None
+    #: For each of ``finds``: every match contains one of these (prefilter.py); None: search always.
+    find_needles: tuple[frozenset[Needle] | None, ...]
+
+    @property
+    def needles(self) -> frozenset[Needle] | None:
+        """Every match of the entry contains one of these; None: search always."""
+        return None if None in self.find_needles else frozenset().union(*self.find_needles)
 
 
 @dataclass(frozen=True)
@@ -107,13 +112,12 @@ def _compile(
 def _compile_entry(entry: dict[str, Any], options: dict[str, Any]) -> CompiledEntry:
     phrases, patterns = entry.get("phrase", []), entry.get("pattern", [])
     finds = _compile(phrases, patterns, options, not entry.get("case"), entry.get("inflect", False))
-    found_in = [needles(p) for p in finds]
     return CompiledEntry(
         entry,
         finds,
         excepts=_compile(entry.get("except", []), entry.get("except-pattern", []), options, True),
         unless=_compile(entry.get("unless", []), entry.get("unless-pattern", []), options, True),
-        needles=None if None in found_in else frozenset().union(*found_in),
+        find_needles=tuple(needles(p) for p in finds),
     )
 
 
@@ -188,10 +192,13 @@ def _one_line(text: str) -> str:
 def entry_matches(draft: Draft, rule: Rule, compiled: CompiledEntry) -> list[Match]:
     """Every place in the rule's scope where the entry matches and no exception applies."""
     found = []
+    # An entry of several patterns may match in the draft by one of them: the others are not searched.
+    written = haystack(draft, rule.scope)
+    finds = [p for p, n in zip(compiled.finds, compiled.find_needles) if n is None or any(map(written.has, n))]
     for zone, start, end in draft.spans(rule.scope):
         source = source_text(draft, zone)
         excepted: list[tuple[int, int]] | None = None  # searched only once something matches
-        for pattern in compiled.finds:
+        for pattern in finds:
             for hit in pattern.finditer(source, start, end):
                 # A pattern may narrow what it flags to a group named "hit" (the rest is context).
                 s, e = hit.span("hit") if "hit" in pattern.groupindex and hit.group("hit") else hit.span()
