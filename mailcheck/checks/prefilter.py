@@ -284,13 +284,13 @@ def _spellings(op: Any, value: Any) -> tuple[list[str], bool]:
     if op is _sre.IN:
         literal = len(value) <= 4 and all(kind is _sre.LITERAL and _as_written(v) for kind, v in value)
         return ([chr(v) for _, v in value] if literal else []), False
-    if op is _sre.BRANCH:
+    if op is _sre.BRANCH or op is _sre.SUBPATTERN:  # alternatives, or a group ("(?P<hit>send)")
         found: list[str] = []
-        for branch in value[1]:
+        for branch in value[1] if op is _sre.BRANCH else [value[-1]]:
             strings = [""]
             for item in branch:
                 more, longer = _spellings(*item)
-                if not more or longer:
+                if not more or longer or len(strings) * len(more) > _MOST_SPELLINGS:
                     return [], False
                 strings = [s + t for s in strings for t in more]
             found += strings
