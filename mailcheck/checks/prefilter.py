@@ -195,6 +195,17 @@ def alternatives(patterns: tuple[str, ...]) -> Alternatives:
     return Alternatives(patterns)
 
 
+def possible(pattern: re.Pattern[str], haystack: Haystack) -> bool:
+    """False when no text inside ``haystack`` can match ``pattern``."""
+    found = _needles_of(pattern)
+    return found is None or any(map(haystack.has, found))
+
+
+@lru_cache(maxsize=256)
+def _needles_of(pattern: re.Pattern[str]) -> frozenset[Needle] | None:
+    return needles(pattern)
+
+
 def _whole_word(pattern: re.Pattern[str]) -> bool:
     """The pattern is one word between word edges and nothing more: "\\bpayment\\b"."""
     try:

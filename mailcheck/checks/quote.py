@@ -17,7 +17,7 @@ from ..analyse.sentences import reply_sentences
 from ..packs import Rule, Text, load_data
 from ..vocabulary import trade_words
 from .attachment import carries_attachments
-from .prefilter import Alternatives, alternatives, buyer_haystack, fold, haystack
+from .prefilter import Alternatives, alternatives, buyer_haystack, fold, haystack, possible
 from .registry import Hit, detector
 
 _WRITER_ZONES = ("greeting", "body", "closing")
@@ -231,10 +231,10 @@ def _missing(draft: Draft, rule: Rule, found: list[Price], text: str) -> list[Te
         # "valid for 30 days", "30 days net": the rest of such a clause holds days that are no lead time.
         clause = alternatives(tuple(f"(?:{p})[^,;.\n]*" for p in rule.options["validity"] + rule.options["payment"]))
         clauses = clause.within(written)
-        lead_text = clauses.sub(" ", text) if clauses else text
+        lead_text, removed = clauses.subn(" ", text) if clauses else (text, 0)
         for key in _ELEMENTS:
             options = alternatives(tuple(rule.options[key]))
-            if key == "lead_time":  # in the text without those clauses, which has no haystack
+            if key == "lead_time" and removed:  # in the text without those clauses, which has no haystack
                 present = options.pattern.search(lead_text) is not None
             else:
                 present = options.found(written, text)
@@ -247,7 +247,8 @@ def _missing(draft: Draft, rule: Rule, found: list[Price], text: str) -> list[Te
 def complete_quotation(draft: Draft, rule: Rule) -> Iterator[Hit]:
     found = prices(draft)
     _, obsolete, replacements = _incoterms()
-    for zone, start, end in draft.spans(rule.scope):
+    spans = draft.spans(rule.scope) if possible(obsolete, haystack(draft, rule.scope)) else []
+    for zone, start, end in spans:
         for match in obsolete.finditer(draft.text, start, end):
             term = match.group()
             args = {"term": term, "replacement": replacements[term]}
