@@ -34,6 +34,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 _REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
+_ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)  # (?>…), from Python 3.11
+_GROUPS = {_sre.SUBPATTERN, _sre.BRANCH, _ATOMIC}
 #: Anchors after which the next character starts a word or the text: ^, \A, \b.
 _STARTS = {_sre.AT_BEGINNING, _sre.AT_BEGINNING_LINE, _sre.AT_BEGINNING_STRING, _sre.AT_BOUNDARY}
 #: Anchors before which the last character ends a word or the text: $, \Z, \b.
@@ -245,13 +247,14 @@ def _required(items: Sequence[tuple[Any, Any]], left: bool, right: bool) -> set[
     run: list[str] = []
     run_left = False
     for index, (op, value) in enumerate(items):
-        before, after = _edge_before(items, index, left), _edge_after(items, index, right)
         spellings, ends_run = _spellings(op, value)
         if spellings and len(run) * len(spellings) > _MOST_SPELLINGS:
             candidates.append(_from_run(run, run_left, False))  # too many spellings: a new run
             run = []
         if spellings:
-            run, run_left = [s + t for s in run or [""] for t in spellings], run_left if run else before
+            if not run:
+                run_left = _edge_before(items, index, left)
+            run = [s + t for s in run or [""] for t in spellings]
             if ends_run:  # a repeat that may be longer: what follows is not next to it
                 candidates.append(_from_run(run, run_left, False))
                 run = []
@@ -262,13 +265,13 @@ def _required(items: Sequence[tuple[Any, Any]], left: bool, right: bool) -> set[
         if run:
             candidates.append(_from_run(run, run_left, _edge_after(items, index - 1, right)))
             run = []
-        if op is _sre.SUBPATTERN:
-            candidates.append(_required(value[-1], before, after))
-        elif op is getattr(_sre, "ATOMIC_GROUP", None):
-            candidates.append(_required(value, before, after))
-        elif op is _sre.BRANCH:
-            branches = [_required(branch, before, after) for branch in value[1]]
-            candidates.append(None if None in branches else set().union(*branches))
+        if op in _GROUPS:
+            before, after = _edge_before(items, index, left), _edge_after(items, index, right)
+            if op is _sre.BRANCH:
+                branches = [_required(branch, before, after) for branch in value[1]]
+                candidates.append(None if None in branches else set().union(*branches))
+            else:
+                candidates.append(_required(value if op is _ATOMIC else value[-1], before, after))
         elif op in _REPEATS and value[0] >= 1:  # (min, max, item): the item at least once
             candidates.append(_required(value[2], False, False))
         # Anything else (classes, assertions, optional parts) requires no literal text.
