@@ -38,7 +38,7 @@ from .reference import acknowledgement
 from .refusals import Refusal, reply_refusals
 from .sentences import Sentence, reply_sentences
 from .terms import Code, Wording, initials_of_runs, is_content, is_standard, normal, tokens, wording
-from .topics import IN_PASSING, Topic, topics
+from .topics import IN_PASSING, Topic, topics, value_kinds
 
 #: Share of a point's weighted content words (codes count one each) the reply must cover: a question or
 #: request in one paragraph; one that names a standard; the reply's item with the point's list number;
@@ -65,6 +65,15 @@ _DECISION = re.compile(
     r"|\b(?:is|are)\s+(?:not\s+)?(?:possible|available|no problem|acceptable)\b|\bno problem\b",
     re.IGNORECASE,
 )
+# A question that wants a yes or a no, asked directly or through "tell us / confirm / let us know if".
+# "Could you tell us…", "Can we get…" ask for something, not for a yes or a no.
+_YES_NO = re.compile(
+    r"(?:^|[.?!]\s+)\W*(?:(?:and|also|so|but|then|finally)[,\s]+)*(?:can|could|would|will|do|does|did|is|are|was|were|have|has|should|shall|may)\b"
+    r"(?!\s+(?:you|we|i)\s+(?:please\s+|also\s+|kindly\s+)*(?:tell|let|send|give|provide|quote|share|advise|confirm|inform|explain|"
+    r"indicate|specify|mention|check|get|have|receive|see|offer)\b)"
+    r"|^\W*whether\b|\b(?:know|tell\s+\w+|confirm|advise|check|ask|see|wonder\w*|inform\s+\w+)\s+(?:if|whether)\b",
+    re.IGNORECASE,
+)
 # "Spare parts are important to us", "our prices are very competitive": praise that answers nothing.
 _VAGUE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:very\s+|always\s+|already\s+|really\s+|quite\s+|so\s+|also\s+)?"
@@ -79,11 +88,13 @@ _COMMITS = re.compile(
     r"print|accept|include|give|test|guarantee|replace|deliver|produce|add|fit|cover|work)\b|\bcannot\b|\bnot\b",
     re.IGNORECASE,
 )
-# "What's the shelf life of the valve?", "How thick is the steel?": asks for a measure, answered by one.
-_MEASURE_QUESTION = re.compile(
-    r"^(?:and\s+|also\s+)?(?:what(?:'s|\s+is|\s+are)?\s+(?:the\s+|your\s+)?[\w\s-]{0,30}?\b(?:size|dimensions?|weight|thickness|"
-    r"capacity|length|width|height|diameter|volume|range|life|lifespan|lifetime|temperature|power|voltage|output|speed|"
-    r"pressure|density|gsm|composition|content|percentage|quantity|qty)\b|how\s+(?:long|many|much|thick|heavy|big|large|wide|high|tall|often))",
+# "What colours are available?", "What's the shelf life of the valve?", "How thick is the steel?": asks for a value
+# (a colour's name, a measure), answered by one.
+_VALUE_QUESTION = re.compile(
+    r"^(?:and\s+|also\s+)?(?:(?:what|which)(?:'s|\s+is|\s+are|\s+kind\s+of|\s+type\s+of)?\s+(?:the\s+|your\s+)?[\w\s-]{0,30}?"
+    r"\b(?P<slot>colou?rs?|sizes?|dimensions?|weight|thickness|capacity|length|width|height|depth|diameter|volume|range|life|lifespan|"
+    r"lifetime|temperatures?|power|voltage|output|speed|pressure|density|gsm|composition|content|percentage|quantity|qty)\b"
+    r"|how\s+(?P<how>long|many|much|thick|heavy|big|large|wide|high|tall|deep|often|low|cold|hot|warm|fast|far|strong|loud|bright))",
     re.IGNORECASE,
 )
 _PER_UNIT = re.compile(r"\b(?:per|in|into|on)\s+(?:a|an|one|each|the)?\s*([^\W_][\w-]*)\s*\??$", re.IGNORECASE)
@@ -274,16 +285,21 @@ def _spelled_out(text: str) -> dict[str, frozenset[str]]:
     return runs
 
 
-def _measured(point: Point, block: str, context: str, reply: Reply) -> bool:
-    """A paragraph that gives a measure ("18 months", "1.2 mm") of what the point asks about.
+def _valued(point: Point, slot: str, block: str, context: str, reply: Reply) -> bool:
+    """A paragraph that gives a value of ``slot`` ("18 months", "1.2 mm", "black") for what the point asks about.
 
-    What the point asks about is its own words that the opening thanks did not already name
-    ("pallet" in "How many chairs per pallet?" to a reply about chairs). When the reply uses none
-    of them, the product is the subject: "What fabric composition do you use?" is answered by
-    "Our leggings are 75% nylon" after thanks for an inquiry about leggings.
+    The value is of the slot's kind when topics.toml says what that looks like (a colour's name for
+    "colours", a length for "size"), else a figure with its unit. What the point asks about is its own
+    words that the opening thanks did not already name ("pallet" in "How many chairs per pallet?" to a
+    reply about chairs). When the reply uses none of them, the product is the subject: "What fabric
+    composition do you use?" is answered by "Our leggings are 75% nylon" after thanks for an inquiry
+    about leggings; a point that names nothing but the slot ("What colours are available?") only needs
+    the value.
     """
-    if _QUANTITY.search(block) is None:
+    if (value_kinds().get(normal(slot)) or _QUANTITY).search(block) is None:
         return False
+    if not any(t.thing and not t.frame for t in point.terms):
+        return True
     said = wording(block)
     # "How many chairs per pallet?", "how many fit in a 40HQ?": the answer counts per pallet, per 40HQ.
     unit = _PER_UNIT.search(point.text)
@@ -342,10 +358,18 @@ def _share(terms: list[Term], said: Wording) -> float:
     return named / total if total else 1.0
 
 
-def _speaks_of(point: Point, reply: Reply, block: list[ReplyPart], topic: str) -> bool:
-    """Whether ``block`` names enough of the point's own words for ``topic`` to be about it."""
+def _speaks_of(point: Point, reply: Reply, block: list[ReplyPart], topic: str | None) -> bool:
+    """Whether ``block`` names enough of the point's own words (for ``topic``, or all) to be about it."""
     own = _own(point, reply, inherited=True, topic=topic)
     return bool(own) and _share(own, wording(" ".join(p.evidence for p in block))) >= ABOUT
+
+
+def _asks_yes_or_no(point: Point) -> bool:
+    """A question that wants a yes or a no: "Can you deliver within 20 days?", "tell us if the price includes the box".
+
+    Not a choice ("Are you a factory or a trading company?"), which is answered by one of its sides.
+    """
+    return _YES_NO.search(point.text) is not None and not any(t.side for t in point.terms)
 
 
 def _places(point: Point, reply: Reply, rivals: list[Point], topic: str) -> list[list[ReplyPart]]:
@@ -359,6 +383,10 @@ def _places(point: Point, reply: Reply, rivals: list[Point], topic: str) -> list
     """
     if not _own(point, reply, inherited=True, topic=topic):
         return reply.answer_blocks
+    if _asks_yes_or_no(point):
+        # "Does the price include the gift box?" is not answered by a price that says nothing of the box; the whole
+        # question is asked ("We pay 50% deposit and 50% when the ship arrives. Is it okay?").
+        return [block for block in reply.answer_blocks if _speaks_of(point, reply, block, None)]
     rivals = [rival for rival in rivals if topic in rival.topics]
     return [
         block
@@ -377,19 +405,23 @@ def _mirrored(point: Point, topic: Topic, reply: Reply) -> bool:
     return bool(item) and topic.answered_in(f"{point.text} {item}") and not topic.answered_in(point.text)
 
 
-def _topic_answered(topic: Topic, objects: list[Topic], places: list[list[ReplyPart]], own: Wording | None) -> bool:
+def _topic_answered(
+    topic: Topic, objects: list[Topic], places: list[list[ReplyPart]], own: Wording | None, yes_no: bool = False
+) -> bool:
     """Whether a place answers ``topic``; beside one of ``objects`` when it is their price or timing.
 
     A thing the buyer wants sent is also answered by a sentence that sends it by its own name:
     "We will send two Fig & Cedar candles with DHL on Friday" to "a sample of the Fig & Cedar scent".
-    ``own`` holds the point's own words.
+    ``own`` holds the point's own words. A question that wants a yes or a no (``yes_no``; its places
+    speak of its own words) is also answered by one: "Yes, 20 days is possible" to "Can you deliver
+    within 20 days?".
     """
     if not objects:
         return any(
             topic.answered_in(p.evidence) or (own is not None and topic.acted_in(p.main) and _names_any(own, p.main))
             for block in places
             for p in block
-        )
+        ) or (yes_no and any(_DECISION.search(" ".join(p.main for p in block)) for block in places))
     # The price or timing of samples must be given where the samples are: beside them, not for the goods.
     return any(
         any(o.asked_in(" ".join(p.main for p in block)) for o in objects) and any(topic.answered_in(p.evidence) for p in block)
@@ -470,9 +502,11 @@ def _covered(point: Point, reply: Reply) -> bool:
     if mirrored and coverage(point, f"{mirrored} {context}") >= COVERAGE["numbered"]:
         return True
     blocks = reply.blocks
-    if _MEASURE_QUESTION.match(point.text):
+    asked = _VALUE_QUESTION.match(point.text)
+    if asked:
         # "How many chairs per pallet?" is answered by a number, not by "we use strong export pallets".
-        return any(_measured(point, block, context, reply) for block in blocks)
+        slot = asked.group("slot") or asked.group("how")
+        return any(_valued(point, slot, block, context, reply) for block in blocks)
     # A named standard is the heart of its point: "Can you do BIFMA testing?" ← "passed BIFMA X5.1".
     standard = any(is_standard(c) for group in point.codes for c in group)
     needed = COVERAGE["standards" if standard else "explicit"]
@@ -517,7 +551,13 @@ def judge(point: Point, reply: Reply, rivals: list[Point] | None = None) -> Verd
         for t in factual
         if not _mirrored(point, t, reply)
         and (
-            not _topic_answered(t, [topics()[o] for a, o in point.attached if a == t.id], _places(point, reply, rivals or [], t.id), named)
+            not _topic_answered(
+                t,
+                [topics()[o] for a, o in point.attached if a == t.id],
+                _places(point, reply, rivals or [], t.id),
+                named,
+                _asks_yes_or_no(point) and bool(_own(point, reply, topic=t.id)),
+            )
             or _object_unnamed(point, reply, t.id)
         )
     )

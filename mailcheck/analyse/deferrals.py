@@ -16,24 +16,34 @@ from .draft import Draft, memoized
 from .sentences import Sentence, reply_sentences
 from .time_phrases import time_expression
 
-_SUBJECT = r"(?:we|i|our (?:team|engineers?|factory|boss|manager|colleagues?|sales team|technical team|department))"
+# Who finds an answer out: the writer, or someone the writer asks ("our certification department", "our partner").
+_SUBJECT = (
+    r"(?:we|i|the\s+factory|our\s+(?:[\w-]+\s+){0,2}?(?:team|engineers?|technicians?|factory|boss|manager|colleagues?|department|"
+    r"partners?|forwarder|supplier|lab|qc|qa|office))"
+)
 _WILL = r"(?:will|'ll|shall|would|are going to|am going to|need to|have to|must|want to|'d like to)"
 # Verbs that always put off the answer: "get back to you", "revert", "let you know", "update you".
 _REPORT = (
     r"(?:revert|get\s+back|come\s+back|let\s+you\s+know|update\s+you|keep\s+you\s+(?:updated|posted|informed)|inform\s+you|"
     r"advise\s+you|reply\s+(?:to\s+you\s+)?(?:later|soon|asap|as soon as possible)|answer\s+(?:you\s+)?later|respond\s+(?:later|soon)|"
     r"send\s+(?:\w+\s+){0,4}?(?:later|soon|shortly|asap|as soon as possible|in due course|when\s+(?:ready|available|possible))|"
-    r"follow\s+up)"
+    r"quote\s+(?:\w+\s+){0,3}?(?:later|soon|separately|once|when|after)|answer\s+(?:your|the|this)\b|follow\s+up)"
 )
 # Verbs that put off the answer when their object is information to be found.
-_CHECK = r"(?:check|confirm|verify|ask|consult|discuss|look\s+into|find\s+out|study|calculate|evaluate|review|work\s+out|figure\s+out|double[- ]check|clarify)"
+_CHECK = (
+    r"(?:check|confirm|verify|ask|consult|discuss|look\s+into|find\s+out|study|calculate|evaluate|review|work\s+out|figure\s+out|"
+    r"double[- ]check|clarify|get\s+(?:\w+\s+){0,3}?from)"
+)
 _DEFERRAL = re.compile(
-    rf"\b{_SUBJECT}\s+(?:\w+\s+){{0,2}}?{_WILL}\s+(?:\w+\s+){{0,3}}?(?:{_REPORT}|{_CHECK})\b"
+    rf"\b{_SUBJECT}(?:\s+(?:\w+\s+){{0,2}}?{_WILL}|['’]ll)\s+(?:\w+\s+){{0,3}}?(?:{_REPORT}|{_CHECK})\b"
     rf"|\blet\s+(?:me|us)\s+(?:first\s+)?(?:{_CHECK}|{_REPORT})\b"
-    rf"|\b(?:we|i)(?:'re|'m|\s+are|\s+am)\s+(?:still\s+)?(?:checking|working\s+on|looking\s+into|confirming|calculating|discussing|reviewing|waiting\s+for)\b"
-    rf"|\b(?:is|are)\s+(?:still\s+)?under\s+(?:review|discussion|checking|evaluation)\b"
-    rf"|\b(?:will|shall)\s+be\s+(?:advised|confirmed|informed|updated|sent|provided|quoted|checked)\s+(?:later|soon|shortly|in\s+due\s+course|asap)\b"
-    rf"|\bto\s+be\s+(?:confirmed|advised|decided|determined)\b|\btb[ca]\b"
+    rf"|^\W*(?:will|shall)\s+(?:{_REPORT}|update)\b"
+    rf"|\b(?:{_SUBJECT}(?:['’](?:re|m)|\s+(?:are|am|is)))\s+(?:still\s+|now\s+)?(?:checking|working\s+on|looking\s+into|confirming|calculating|"
+    rf"discussing|reviewing|waiting\s+for|asking|studying|evaluating|preparing)\b"
+    rf"|\b(?:is|are)\s+(?:still\s+)?(?:under\s+(?:review|discussion|checking|evaluation)|pending)\b|\bpending\b"
+    rf"|\b(?:will|shall)\s+be\s+(?:advised|confirmed|informed|updated|sent|provided|quoted|checked)\s+(?:later|soon|shortly|separately|in\s+due\s+course|asap)\b"
+    rf"|\b(?:to\s+be|needs?\s+to\s+be)\s+(?:confirmed|advised|decided|determined|checked|calculated|discussed)\b|\btb[ca]\b"
+    rf"|\bwill\s+follow(?:\s+(?:soon|later|shortly|separately))?\s*[.!]?\s*$|\b(?:allow|give)\s+(?:me|us)\s+(?:some\s+)?(?:more\s+)?time\b"
     rf"|\b{_REPORT}\s+to\s+you\b|\bneed\s+(?:some\s+)?(?:more\s+)?time\s+to\b",
     re.IGNORECASE,
 )
@@ -50,8 +60,10 @@ _INFO_OBJECT = re.compile(
 )
 # A fixed step of the order also says when: "during the shop drawing stage", "once you confirm the order".
 _EVENT = re.compile(
-    r"\b(?:during|at|before|after|with|upon|on)\s+(?:the\s+|your\s+|each\s+|every\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\b(?:during|at|before|after|upon|on)\s+(?:the\s+|your\s+|each\s+|every\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:stage|production|shipment|shipping|loading|delivery|approval|order|inspection|confirmation|receipt|deposit)\b"
+    # "with" a step, not with the people who do it: "with the first shipment", not "with production".
+    r"|\bwith\s+(?:the\s+|your\s+)?(?:first\s+|next\s+)?(?:shipment|order|delivery|deposit|goods|samples?)\b"
     r"|\b(?:once|as soon as|when)\s+you\s+(?:confirm|send|approve|place|pay|sign|return)",
     re.IGNORECASE,
 )

@@ -42,7 +42,8 @@ _REQUEST = re.compile(
     rf"please|pls|plz|kindly|{_AUX}\s+(?:you|it|we|i|they)\b|would it be possible|is it possible|is there any|"
     rf"(?:i|we)(?:\s+(?:would|should|shall|will)|'d|'ll)\s+(?:also\s+)?"
     rf"(?:(?:like|love|want)\s+(?:you\s+)?to\s+(?:know|have|receive|get|see|ask|request|confirm|check|understand)\b"
-    rf"|be\s+(?:most\s+|very\s+|so\s+|really\s+)?(?:grateful|glad|happy|thankful|obliged)|appreciate)|"
+    rf"|be\s+(?:most\s+|very\s+|so\s+|really\s+)?(?:grateful|glad|happy|thankful|obliged)|appreciate"
+    rf"|(?:like|love|want)\s+(?:a|an|some|the|your|a\s+few|to\s+see)\b)|"
     rf"(?:i|we)\s+(?:also\s+)?(?:want|need|wish|would like|should like|'d like)\s+to\s+(?:know|have|receive|get|see|ask|check|understand)|"
     rf"(?:also\s+)?{_REQUEST_VERBS}\b|(?:also\s+)?need\b|"
     rf"awaiting your|looking forward to (?:your|receiving your) (?:best )?(?:price|offer|quotation|quote)"
@@ -60,7 +61,9 @@ _REQUIREMENT = re.compile(
     # What the buyer's customer needs is theirs to meet: "Our customer needs the goods in Rotterdam before 20 June".
     r"|(?:customers?|clients?|end[- ]users?|buyers?|market|project|tender)\s+(?:also\s+|really\s+)?(?:needs?|wants?|expects?|insists?)"
     # A price the buyer aims at wants a yes, a no or a counter-offer: "Our target price is USD 2.10/pc FOB".
-    r"|target\s+(?:price|cost)|budget\s+(?:is|of))\b",
+    r"|target\s+(?:price|cost)|budget\s+(?:is|of)"
+    # Terms the buyer proposes: "We pay 50% deposit and 50% when the ship arrives", "Project delivery is in June".
+    r"|(?:we|i)\s+(?:will\s+|can\s+|would\s+|could\s+)?pay|delivery\s+(?:is|will\s+be|must\s+be|should\s+be|has\s+to\s+be)\s+(?:in|by|before))\b",
     re.IGNORECASE,
 )
 _LOOKING_FOR = re.compile(r"\b(?:are|am|'re|'m)\s+looking\s+for\b", re.IGNORECASE)
@@ -127,6 +130,14 @@ _HEADER_ONLY = re.compile(
     r"specifications?|specs|changes|needs|list|items|things|matters|from\s+you|need|require|want|would\s+like)\s*[:：]\s*$",
     re.IGNORECASE,
 )
+# How a header announces the list below it: "… with the following:", "… as follows:", "Details:".
+_ANNOUNCEMENT = re.compile(
+    r"[\s,]*(?:(?:with|for|in|on|as\s+per|about|regarding)\s+)?(?:the\s+)?(?:following|below|as\s+follows)(?:\s+\w+){0,2}\s*[:：]\s*$"
+    r"|[:：]\s*$",
+    re.IGNORECASE,
+)
+#: The content words a header must keep, once its announcement is cut, to be a point of its own.
+_HEADER_CONTENT = 3
 # Where one sentence holds several asks: "…, and whether …", "…, how long …", "… and how fast can you ship?"
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s*and,\s*if so,\s*"
@@ -136,6 +147,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+and\s+(?=(?:how|what|when|which|where|whether|could you|can you|would you|will you|do you|does it|is it|are they|"
     r"are you|please)\b)"
     r"|\s+[-–—]\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
+    r"|,?\s+so\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
     r"|,?\s+and\s+(?=(?:we|i)\s+(?:also\s+)?(?:need|require|want|would like|'d like)\b)"
     # "Please quote FOB Shanghai and tell us if you can add our logo": a second ask joined by "and".
     r"|\s+and\s+(?:also\s+)?(?=(?:tell|let\s+(?:me|us)\s+know|advise|confirm|inform|indicate|mention|state|send|share|provide|quote)"
@@ -147,7 +159,12 @@ _CLAUSE_BREAK = re.compile(
 # "Please confirm the following:", "Our questions:": the items below are asks.
 _ASKING_HEADER = re.compile(r"\b(?:questions?|provide|confirm|answer|advise|let us know|from you)\b", re.IGNORECASE)
 # "…, how long production takes": an embedded question cut from the ask before it.
-_EMBEDDED_QUESTION = re.compile(rf"^(?:and\s+|also\s+)?{_WH}\b", re.IGNORECASE)
+_EMBEDDED_QUESTION = re.compile(
+    rf"^(?:and\s+|also\s+)?(?:{_WH}\b"
+    # "…, and if the rails can be cut to our lengths": an embedded yes-or-no question, not a condition ("if we order").
+    r"|if\s+(?!(?:we|i|you)\b)(?:[\w-]+\s+){1,4}?(?:can|could|is|are|will|would|does|do|has|have)\b)",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 _CODE_PIECES = re.compile(r"[-/ ]")
 _BRACKETED = re.compile(r"\([^)]*\)")
@@ -274,7 +291,12 @@ def _clauses(text: str, start: int) -> list[tuple[str, int]]:
             previous, previous_offset = cleaned.pop()
             clause, lead, offset = text[previous_offset - start : offset - start + lead + len(clause)], 0, previous_offset
         # A clause with nothing to say is dropped, unless it asks: "Would that be possible?" asks about the one before.
-        if clause.endswith(("?", "？")) or any(is_content(w) and w.lower() not in _FILLERS for w, _, _ in tokens(clause)):
+        if (
+            clause.endswith(("?", "？"))
+            or _CONFIRMS.search(clause)  # "Please confirm." asks about the statement before it
+            or any(is_content(w) and w.lower() not in _FILLERS for w, _, _ in tokens(clause))
+            or asked_topics(clause)  # "Could you send us your offer": "offer" is a word of asking, and a price
+        ):
             cleaned.append((clause, offset + lead))
     return cleaned
 
@@ -350,9 +372,13 @@ def _raw_clauses(draft: Draft) -> list[_Clause]:
             if _is_header(sentence.text):
                 # Items under "Please confirm:" are requests; under "Details:" they are requirements.
                 listing = "request" if _announces_asks(sentence.text) else "requirement"
-                if _HEADER_ONLY.search(sentence.text):
-                    continue  # "Please answer the following:" is no point itself; "Please quote these bolts:" is
             sentence_text, offset = sentence.text, sentence.start
+            if _is_header(sentence.text) and _HEADER_ONLY.search(sentence.text):
+                # "Please answer the following:" is no point itself; "Please quote these bolts:" is, and so is
+                # "we need 2,400 pcs LED street lights 150W with the following:" without its last words.
+                sentence_text = _ANNOUNCEMENT.sub("", sentence_text)
+                if sum(1 for w, _, _ in tokens(sentence_text) if is_content(w)) < _HEADER_CONTENT:
+                    continue
             if item:
                 sentence_text, offset = sentence_text[item.end() :], offset + item.end()
             question_sentence = sentence_text.rstrip().endswith(("?", "？"))
@@ -455,15 +481,26 @@ def buyer_points(draft: Draft) -> list[Point]:
     points: list[Point] = []
     sentences: list[int] = []  # the sentence each point was cut from
     lines: list[int] = []  # and the line it starts on
+    statement: _Clause | None = None  # the last clause that is no point: "We pay 50% deposit…" before "Is it okay?"
     for clause in clauses:
         kind = clause.kind
         if kind == "maybe":
             if clause.text not in orders:
+                statement = clause
                 continue
             kind = "request"
         text, start, number = clause.text, clause.start, clause.number
+        # "OK for you?", "Can you quote on that basis?", "Do you have them, or can you help?": a yes asked for what was just said.
+        confirms = kind != "requirement" and (_CONFIRMS.search(text) or _ANAPHOR.search(text)) is not None and _follows_up(
+            text, _terms(text, [], []), []
+        )
+        if confirms and statement is not None and statement.line == clause.line and clause.sentence - statement.sentence <= 1:
+            if not points or points[-1].start < statement.start:
+                # "We pay 50% deposit and 50% when the ship arrives. Is it okay?": the statement is the point.
+                text, start, number, kind = message[statement.start : clause.end], statement.start, statement.number, "question"
+        statement = None
         adjacent = bool(points) and lines[-1] == clause.line and clause.sentence - sentences[-1] <= 1
-        if adjacent and kind != "requirement" and points[-1].kind == "requirement" and _follows_up(text, _terms(text, [], []), []):
+        if adjacent and kind != "requirement" and start == clause.start and points[-1].kind == "requirement" and confirms:
             # "Payment: 30% deposit, balance after arrival. OK for you?": one point, which asks for a yes or a no.
             previous = points.pop()
             sentences.pop()
@@ -484,6 +521,7 @@ def buyer_points(draft: Draft) -> list[Point]:
             topics = [t for t in topics if not t.object or _WANTED.search(text, 0, t.asked_in(text).end())]
         topics.sort(key=lambda t: not t.has_evidence)
         terms = tuple(replace(t, spread=max(1, sum(1 for w in said if w.names(t.key)))) for t in _terms(text, codes, topics))
+        follows_up = bool(points) and adjacent and _follows_up(text, terms, codes)
         if not topics and not codes and len(terms) < 2:
             continue  # "Do you have experience?": too little said to tell whether a reply answers it
         pairs = [(a.id, o.id) for o in topics if o.object for a in topics if a is not o and attached(a, o, text)]
@@ -493,7 +531,7 @@ def buyer_points(draft: Draft) -> list[Point]:
             things = [o for o in previous.topics if all_topics()[o].object]
             pairs += [(t.id, o) for t in topics if t.has_evidence for o in things]
         subject: tuple[Term, ...] = ()
-        if adjacent and _follows_up(text, terms, codes):
+        if follows_up and not any(t.object for t in topics):  # "Can you send samples?" names what it asks of
             # "Can ship by air to Ho Chi Minh City? How much cost?": the cost of that, answered beside it.
             subject = tuple(t for t in points[-1].terms + points[-1].subject if not t.frame)
         points.append(
@@ -557,6 +595,11 @@ def _follows_up(clause: str, terms: tuple[Term, ...], codes: list[list[Code]]) -
     return len(tokens(clause)) <= 4 or _ANAPHOR.search(clause) is not None
 
 
+# An ask for a yes to what the buyer just stated: "OK for you?", "Is that possible?", "Can you quote on that basis?".
+_CONFIRMS = re.compile(
+    r"\b(?:ok|okay|fine|possible|acceptable|feasible|alright|accept\w*|agree\w*|confirm\w*|suit\w*|work\s+for\s+you|basis)\b",
+    re.IGNORECASE,
+)
 _ANAPHOR = re.compile(r"\b(?:that|this|these|those|it|them|the same)\b(?!\s+(?:is|are)\s+(?:a|an|our|your|the)\b)", re.IGNORECASE)
 
 

@@ -401,6 +401,7 @@ _ADJECTIVES = frozenset(
     """free long safe hot cold warm high low new full same small large big soft hard thick thin light heavy dark clear
     flat double single extra direct private next last front rear inner outer spare raw pure round common similar own
     close better cheaper lowest total fast slow short wide narrow strong dry wet fresh solid empty open matte glossy black
+    bigger larger smaller higher lower longer shorter faster slower thicker thinner wider heavier lighter stronger
     white red blue green yellow grey gray pink beige brown orange purple silver gold navy""".split()
 )
 #: Words after which a lower-case word is a verb: "to receive", "can you change", "we prefer".

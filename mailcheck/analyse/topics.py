@@ -168,6 +168,16 @@ def slot_words() -> frozenset[str]:
     return frozenset(normal(w) for w in load_data("topics")["slots"]["words"])
 
 
+@lru_cache(maxsize=1)
+def value_kinds() -> dict[str, re.Pattern[str]]:
+    """Slot word → the pattern of a value of it ("colours" → a colour's name): see [values] in topics.toml."""
+    return {
+        normal(slot): re.compile(raw["value"], re.IGNORECASE)
+        for raw in load_data("topics")["values"].values()
+        for slot in raw["slots"]
+    }
+
+
 def asked_topics(text: str) -> list[Topic]:
     """The topics a buyer's point asks about, in the order the point names them."""
     found = []
