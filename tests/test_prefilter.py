@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from mailcheck.checks.generic import compiled_rule
-from mailcheck.checks.prefilter import Haystack, Needle, alternatives, needles
+from mailcheck.checks.needles import Needle, needles
+from mailcheck.checks.prefilter import Haystack, alternatives
 from mailcheck.packs import GENERIC_KINDS, builtin_rules
 
 from helpers import sentences_of

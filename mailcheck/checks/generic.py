@@ -29,7 +29,8 @@ from ..analyse.draft import Draft
 from ..analyse.sentences import Sentence, reply_sentences, split_sentences
 from ..model import Edit, Fix
 from ..packs import Rule, compile_pattern, expand_lists
-from .prefilter import Needle, NeedleIndex, haystack, needles
+from .needles import Needle, needles
+from .prefilter import NeedleIndex, haystack
 from .registry import Hit, kind_detector
 
 #: Words that ``inflect`` leaves as written: "the" must not become "thing".
