@@ -15,7 +15,7 @@ never seen unless a scope names "quote". The format is docs/rule-packs.md.
 
 A rule's entries are compiled once (:func:`compiled_rule`), and an entry is
 searched only in a draft that has one of the words every match of it needs
-(prefilter.py): most entries match nothing in most drafts.
+(needles.py, prefilter.py): most entries match nothing in most drafts.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ class CompiledEntry:
     finds: tuple[re.Pattern[str], ...]
     excepts: tuple[re.Pattern[str], ...]
     unless: tuple[re.Pattern[str], ...]
-    #: For each of ``finds``: every match contains one of these (prefilter.py); None: search always.
+    #: For each of ``finds``: every match contains one of these (needles.py); None: search always.
     find_needles: tuple[frozenset[Needle] | None, ...]
 
     @property
@@ -305,10 +305,10 @@ def occurrence(draft: Draft, rule: Rule) -> Iterator[Hit]:
     spans = draft.spans(rule.scope)
     if not spans:
         return
-    possible = {id(c) for c in compiled_rule(rule).within(draft, rule.scope)}
+    may_match = {id(c) for c in compiled_rule(rule).within(draft, rule.scope)}
     for compiled in compiled_rule(rule).entries:
         entry = compiled.entry
-        found = entry_matches(draft, rule, compiled) if id(compiled) in possible else []
+        found = entry_matches(draft, rule, compiled) if id(compiled) in may_match else []
         least = entry.get("min", 0 if "max" in entry else 1)
         most = entry.get("max")
         args = {
