@@ -102,7 +102,7 @@ def _flesch_kincaid(unit: Unit, syllables: Callable[[str], int]) -> float | None
     Numbers and codes count as words but have no syllables to count.
     """
     prose = _prose(unit)
-    letters = [w for sentence in prose for w in _LETTER_WORD.findall(sentence)]
+    letters = _LETTER_WORD.findall(" ".join(prose))  # no word runs across the space
     if not letters:
         return None
     words = sum(count_words(s) for s in prose)
