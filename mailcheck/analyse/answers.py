@@ -172,7 +172,8 @@ class Reply:
 
     @cached_property
     def statements(self) -> str:
-        """Everything the reply says about the goods, the opening thanks and questions back included."""
+        """Everything the reply says about the goods, the opening thanks and questions back included: "For the
+        200,000 cups a year, would you prefer two runs or four?" takes the buyer's quantity in."""
         return " ".join(p.main for p in self.parts if p.role != "deferral")
 
     @cached_property
@@ -587,10 +588,11 @@ def verdicts(draft: Draft) -> list[Verdict]:
 
     None when the writer answers inside the quoted message ("see our answers in red below"):
     those answers cannot be told from the buyer's lines, and a guess would report points that
-    were answered.
+    were answered. Without a quoted message, "please find our answers below" announces the
+    answers that follow in the reply itself.
     """
     points = buyer_points(draft)
-    if not points or _INLINE.search(draft.split.reply_text):
+    if not points or (draft.split.quoted and _INLINE.search(draft.split.reply_text)):
         return []
     reply = reply_parts(draft)
 

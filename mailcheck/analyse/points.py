@@ -39,7 +39,7 @@ _REQUEST_VERBS = (
 # A clause that asks for something: "please …", "could you …", "let us know …", "we would like to know …".
 _REQUEST = re.compile(
     rf"^(?:(?:and|also|so|but|then|finally|lastly)[,\s]+)*(?:"
-    rf"please|pls|plz|kindly|{_AUX}\s+(?:you|it|we|i|they)\b|would it be possible|is it possible|is there any|"
+    rf"(?:would|'d)\s+like\s+to\s+(?:know|have|receive|get|see|ask)\b|please|pls|plz|kindly|{_AUX}\s+(?:you|it|we|i|they)\b|would it be possible|is it possible|is there any|"
     rf"(?:i|we)(?:\s+(?:would|should|shall|will)|'d|'ll)\s+(?:also\s+)?"
     rf"(?:(?:like|love|want)\s+(?:you\s+)?to\s+(?:know|have|receive|get|see|ask|request|confirm|check|understand)\b"
     rf"|be\s+(?:most\s+|very\s+|so\s+|really\s+)?(?:grateful|glad|happy|thankful|obliged)|appreciate"
@@ -47,6 +47,9 @@ _REQUEST = re.compile(
     rf"(?:i|we)\s+(?:also\s+)?(?:want|need|wish|would like|should like|'d like)\s+to\s+(?:know|have|receive|get|see|ask|check|understand)|"
     rf"(?:also\s+)?{_REQUEST_VERBS}\b|(?:also\s+)?need\b|"
     rf"awaiting your|looking forward to (?:your|receiving your) (?:best )?(?:price|offer|quotation|quote)"
+    # "It would be great if you could…", "I was wondering whether…", "Do let me know…", "(Would) appreciate your best price".
+    rf"|it\s+would\s+be\s+(?:great|good|nice|helpful|appreciated|perfect|useful)\s+if|(?:i|we)\s+(?:was|were|am|are)\s+wondering"
+    rf"|do\s+(?:let|tell|send|advise|share)\b|(?:would|will|'d)?\s*appreciate\b"
     r")",
     re.IGNORECASE,
 )
@@ -63,7 +66,12 @@ _REQUIREMENT = re.compile(
     # A price the buyer aims at wants a yes, a no or a counter-offer: "Our target price is USD 2.10/pc FOB".
     r"|target\s+(?:price|cost)|budget\s+(?:is|of)"
     # Terms the buyer proposes: "We pay 50% deposit and 50% when the ship arrives", "Project delivery is in June".
-    r"|(?:we|i)\s+(?:will\s+|can\s+|would\s+|could\s+)?pay|delivery\s+(?:is|will\s+be|must\s+be|should\s+be|has\s+to\s+be)\s+(?:in|by|before))\b",
+    r"|(?:we|i)\s+(?:usually\s+|normally\s+|always\s+|only\s+)?(?:will\s+|can\s+|would\s+|could\s+)?pay|delivery\s+(?:is|will\s+be|must\s+be|should\s+be|has\s+to\s+be)\s+(?:in|by|before)"
+    # "The boxes should have our logo", "It is important that the cartons are marked…", "Our preference is sea freight".
+    r"|should\s+(?:have|include|come|arrive|ship|carry|bear|pass|meet|comply)|it\s+is\s+(?:very\s+)?(?:important|essential|necessary|"
+    r"mandatory|critical|vital)\s+that|(?:is|are)\s+(?:a\s+)?must|mandatory|(?:our|my)\s+preference\s+is"
+    # "Delivery before 30 June is critical"; not "quality is important for us".
+    r"|(?:is|are)\s+(?:very\s+|absolutely\s+)?(?:critical|essential|necessary|vital)(?!\s+(?:to|for|that)\b))\b",
     re.IGNORECASE,
 )
 _LOOKING_FOR = re.compile(r"\b(?:are|am|'re|'m)\s+looking\s+for\b", re.IGNORECASE)
@@ -98,14 +106,20 @@ _COURTESY = re.compile(
     r"^(?:thank|thanks|many thanks|i hope|hope|we hope|greetings|good (?:morning|afternoon|day|evening)|"
     r"awaiting your (?:kind |early |prompt )?(?:reply|response|answer)|"
     r"looking forward|i look forward|we look forward|hope to hear|waiting for your|have a nice|best regards|kind regards|regards|"
-    r"nice to|glad to|pleased to)",
+    r"nice to|glad to|pleased to|(?:we\s+(?:are|would\s+be)\s+|i\s+(?:am|would\s+be)\s+)?grateful)",
     re.IGNORECASE,
 )
+# A courtesy that looks ahead to something the buyer wants, not back at something received ("thank you for the samples").
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:looking\s+forward|look\s+forward|hope|hoping|in\s+advance|awaiting|waiting\s+for|grateful|appreciate)\b", re.IGNORECASE
+)
+# "We hope you can accept 500 pcs": a request, however politely put.
+_HOPE_YOU_CAN = re.compile(r"\bhope\s+(?:that\s+)?you\s+(?:can|could|will|would|are\s+able\s+to)\b", re.IGNORECASE)
 _META = re.compile(
     r"(?:\b(?:the\s+following|below|as\s+follows|these\s+points|following\s+(?:points|questions|information|details))\s*:?\s*$"
     r"|\b(?:clarify|confirm|answer|ask|have)\s+(?:you\s+)?(?:two|three|four|a\s+few|some|several|these|a\s+couple\s+of)\s+(?:more\s+)?"
     r"(?:things|points|questions|matters|details|issues)\b"
-    r"|^(?:please\s+)?(?:see|find|note|refer to|feel free|contact|call|reply|respond|answer)\b"
+    r"|^(?:please\s+)?(?:see|find|note(?!\s+that)|refer to|feel free|contact|call|reply|respond|answer)\b"
     r"|\blet\s+(?:me|us)\s+know\s+if\s+you\s+(?:have|need)\s+any)",
     re.IGNORECASE,
 )
@@ -152,8 +166,10 @@ _CLAUSE_BREAK = re.compile(
     # "Please quote FOB Shanghai and tell us if you can add our logo": a second ask joined by "and".
     r"|\s+and\s+(?:also\s+)?(?=(?:tell|let\s+(?:me|us)\s+know|advise|confirm|inform|indicate|mention|state|send|share|provide|quote)"
     r"\s+(?:me|us|if|whether|the|your|a|an|our)\b)"
-    # A comma splice that starts a new sentence: "…cannot clear at the port, we will like to pay with L/C at sight".
-    r"|,\s+(?=(?:we|i)\s+(?:also\s+)?(?:will|would|shall|need|want|require|prefer|expect)\b)",
+    # A comma splice that starts a new sentence: "…cannot clear at the port, we will like to pay with L/C at sight",
+    # "We plan to order in May, so we need your price by end of April", "We are a hotel chain and would like to know…".
+    r"|,\s*(?:so\s+)?(?=(?:we|i)\s+(?:also\s+)?(?:will|would|shall|need|want|require|prefer|expect|hope)\b)"
+    r"|\s+and\s+(?=(?:would|'d)\s+like\s+to\s+(?:know|have|receive|get|see|ask)\b)",
     re.IGNORECASE,
 )
 # "Please confirm the following:", "Our questions:": the items below are asks.
@@ -296,6 +312,7 @@ def _clauses(text: str, start: int) -> list[tuple[str, int]]:
             or _CONFIRMS.search(clause)  # "Please confirm." asks about the statement before it
             or any(is_content(w) and w.lower() not in _FILLERS for w, _, _ in tokens(clause))
             or asked_topics(clause)  # "Could you send us your offer": "offer" is a word of asking, and a price
+            or codes_in(clause)  # "Kindly send PI."
         ):
             cleaned.append((clause, offset + lead))
     return cleaned
@@ -317,6 +334,9 @@ def _announces_asks(header: str) -> bool:
 def _kind(clause: str, question_sentence: bool, in_list: str | None) -> str | None:
     """"question", "request", "requirement", "maybe" (spaCy decides), or None when the clause is no point."""
     body = clause.strip()
+    if _COURTESY.match(body) and ((_LOOKS_AHEAD.search(body) and asked_topics(body)) or _HOPE_YOU_CAN.search(body)):
+        # "Looking forward to your catalogue and price list", "Thank you in advance for your price": asks politely.
+        return "request"
     if _COURTESY.match(body) or _META.search(body):
         return None
     if question_sentence or body.endswith(("?", "？")) or _QUESTION_START.match(body):

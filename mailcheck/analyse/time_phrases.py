@@ -27,7 +27,9 @@ DATE = (
     rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     # "20/05", "20.05.2026"; not "9.50", which is a price.
     rf"|(?<![$€£¥.\d])\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|\b\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b"
-    rf"|\b(?:end|middle|beginning|start|early|mid|late)[- ](?:of\s+)?{_MONTH}(?!\w))"
+    rf"|\b(?:end|middle|beginning|start|early|mid|late)[- ](?:of\s+)?{_MONTH}(?!\w)"
+    # Days a buyer's calendar turns on: "by Christmas", "before Chinese New Year".
+    r"|\b(?:christmas|xmas|chinese\s+new\s+year|lunar\s+new\s+year|ramadan|eid|easter|diwali|black\s+friday|thanksgiving)\b)"
 )
 #: "tomorrow", "this week", "next Monday", "Friday", "end of the week".
 TIME_WORD = (
