@@ -50,6 +50,9 @@ _REQUEST = re.compile(
     # "It would be great if you could…", "I was wondering whether…", "Do let me know…", "(Would) appreciate your best price".
     rf"|it\s+would\s+be\s+(?:great|good|nice|helpful|appreciated|perfect|useful)\s+if|(?:i|we)\s+(?:was|were|am|are)\s+wondering"
     rf"|do\s+(?:let|tell|send|advise|share)\b|(?:would|will|'d)?\s*appreciate\b"
+    # "We kindly request you to provide…", "We await your offer…", "We would be pleased to receive your catalogue".
+    rf"|(?:we|i)\s+(?:kindly\s+|hereby\s+)?(?:request|ask|invite)\s+you\s+to\b|(?:we|i)\s+(?:\w+\s+)?await\s+your\b"
+    rf"|(?:we|i)\s+(?:would|will|shall)\s+be\s+(?:very\s+|most\s+)?pleased\s+to\s+(?:receive|get|have|see|know)\b"
     r")",
     re.IGNORECASE,
 )
@@ -85,7 +88,11 @@ _MEASURE = re.compile(r"\d[\d,.]*\s*(?:x\s*\d|mm|cm|m|kg|g|gsm|ml|l|w|v|kw|kva|k
 _SPEC_LEAD = re.compile(
     r"^(?:(?:and|also)\s+)?(?:(?:the|our|your)\s+)?(?:quantity|qty|delivery|price|prices|packing|packaging|payment|samples?|certificates?|"
     r"certification|colou?rs?|sizes?|material|lead time|moq|destination|port|logo|label|finish|capacity|voltage|power|"
-    r"dimensions?|weight|specifications?|specs?|requirements?|details)\b",
+    r"warranty|guarantee|shipping|shipment|freight|incoterms?|terms|validity|accessories|spare\s+parts|documents|labell?ing|marking|"
+    r"dimensions?|weight|specifications?|specs?|requirements?|details)\b"
+    # A value follows ("Quantity: 30,000 m", "Delivery to Tokyo by 31 May", "Delivery terms: DDP"); not a remark
+    # ("The samples you sent were good").
+    r"(?=(?:\s+\w+)?\s*[:：–-]|.*\d|\s+(?:to|of|for|in|by|per|at|from|with|min|max|approx)\b|(?:\s+\w+)?\s*(?:please|pls)?\W*$)",
     re.IGNORECASE,
 )
 # Not points: the buyer's background, thanks and courtesies, meta-requests, their own plans.
@@ -105,21 +112,23 @@ _PROPOSAL = re.compile(
 _COURTESY = re.compile(
     r"^(?:thank|thanks|many thanks|i hope|hope|we hope|greetings|good (?:morning|afternoon|day|evening)|"
     r"awaiting your (?:kind |early |prompt )?(?:reply|response|answer)|"
-    r"looking forward|i look forward|we look forward|hope to hear|waiting for your|have a nice|best regards|kind regards|regards|"
+    r"looking forward|i look forward|we look forward|hope to hear|hoping|waiting for your|have a nice|best regards|kind regards|regards|"
+    r"(?:we\s+are\s+|i\s+am\s+)?looking\s+for\s+(?:a\s+|your\s+)?(?:good|best|competitive|quick|fast|prompt)|"
     r"nice to|glad to|pleased to|(?:we\s+(?:are|would\s+be)\s+|i\s+(?:am|would\s+be)\s+)?grateful)",
     re.IGNORECASE,
 )
 # A courtesy that looks ahead to something the buyer wants, not back at something received ("thank you for the samples").
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:looking\s+forward|look\s+forward|hope|hoping|in\s+advance|awaiting|waiting\s+for|grateful|appreciate)\b", re.IGNORECASE
+    r"\b(?:looking\s+(?:forward|for)|look\s+forward|hope|hoping|in\s+advance|awaiting|waiting\s+for|grateful|appreciate)\b", re.IGNORECASE
 )
+_APPRECIATED = re.compile(r"\b(?:is|are|will\s+be|would\s+be)\s+(?:highly\s+|much\s+|greatly\s+|very\s+much\s+)?appreciated\b", re.IGNORECASE)
 # "We hope you can accept 500 pcs": a request, however politely put.
 _HOPE_YOU_CAN = re.compile(r"\bhope\s+(?:that\s+)?you\s+(?:can|could|will|would|are\s+able\s+to)\b", re.IGNORECASE)
 _META = re.compile(
     r"(?:\b(?:the\s+following|below|as\s+follows|these\s+points|following\s+(?:points|questions|information|details))\s*:?\s*$"
     r"|\b(?:clarify|confirm|answer|ask|have)\s+(?:you\s+)?(?:two|three|four|a\s+few|some|several|these|a\s+couple\s+of)\s+(?:more\s+)?"
     r"(?:things|points|questions|matters|details|issues)\b"
-    r"|^(?:please\s+)?(?:see|find|note(?!\s+that)|refer to|feel free|contact|call|reply|respond|answer)\b"
+    r"|^(?:please\s+)?(?:see|find|note(?!\s+that|\s*:)|refer to|feel free|contact|call|reply|respond|answer)\b"
     r"|\blet\s+(?:me|us)\s+know\s+if\s+you\s+(?:have|need)\s+any)",
     re.IGNORECASE,
 )
@@ -334,6 +343,8 @@ def _announces_asks(header: str) -> bool:
 def _kind(clause: str, question_sentence: bool, in_list: str | None) -> str | None:
     """"question", "request", "requirement", "maybe" (spaCy decides), or None when the clause is no point."""
     body = clause.strip()
+    if _APPRECIATED.search(body) and asked_topics(body):
+        return "request"  # "Your kind confirmation on the delivery date is highly appreciated."
     if _COURTESY.match(body) and ((_LOOKS_AHEAD.search(body) and asked_topics(body)) or _HOPE_YOU_CAN.search(body)):
         # "Looking forward to your catalogue and price list", "Thank you in advance for your price": asks politely.
         return "request"
