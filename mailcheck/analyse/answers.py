@@ -407,13 +407,18 @@ def _mirrored(point: Point, topic: Topic, reply: Reply) -> bool:
 
 
 def _topic_answered(
-    topic: Topic, objects: list[Topic], places: list[list[ReplyPart]], own: Wording | None, yes_no: bool = False
+    topic: Topic,
+    objects: list[Topic],
+    places: list[list[ReplyPart]],
+    own: Wording | None,
+    yes_no: bool = False,
+    things: Wording | None = None,
 ) -> bool:
     """Whether a place answers ``topic``; beside one of ``objects`` when it is their price or timing.
 
     A thing the buyer wants sent is also answered by a sentence that sends it by its own name:
     "We will send two Fig & Cedar candles with DHL on Friday" to "a sample of the Fig & Cedar scent".
-    ``own`` holds the point's own words. A question that wants a yes or a no (``yes_no``; its places
+    ``own`` holds the point's own words, ``things`` all the things it names. A question that wants a yes or a no (``yes_no``; its places
     speak of its own words) is also answered by one: "Yes, 20 days is possible" to "Can you deliver
     within 20 days?".
     """
@@ -423,10 +428,14 @@ def _topic_answered(
             for block in places
             for p in block
         ) or (yes_no and any(_DECISION.search(" ".join(p.main for p in block)) for block in places))
-    # The price or timing of samples must be given where the samples are: beside them, not for the goods.
+    # The price or timing of samples, or the cost of the freight, must be given where they are: beside them, or
+    # beside the point's own words ("USD 2.45/pc DAP Bordeaux" prices the delivery to Bordeaux; "USD 5 FOB
+    # Ningbo" is no freight cost).
     return any(
-        any(o.asked_in(" ".join(p.main for p in block)) for o in objects) and any(topic.answered_in(p.evidence) for p in block)
+        (any(o.asked_in(text) for o in objects) or (things is not None and _names_any(things, text)))
+        and any(topic.answered_in(p.evidence) for p in block)
         for block in places
+        for text in [" ".join(p.main for p in block)]
     )
 
 
@@ -547,6 +556,8 @@ def judge(point: Point, reply: Reply, rivals: list[Point] | None = None) -> Verd
     factual = [topics()[t] for t in point.topics if topics()[t].has_evidence]
     own = _own(point, reply)
     named = wording(" ".join(t.text for t in own)) if own else None
+    things = [t.text for t in point.terms if t.thing and not t.frame] + [c.text for group in point.codes for c in group]
+    named_things = wording(" ".join(things)) if things else None
     missing_topics = tuple(
         t
         for t in factual
@@ -558,6 +569,7 @@ def judge(point: Point, reply: Reply, rivals: list[Point] | None = None) -> Verd
                 _places(point, reply, rivals or [], t.id),
                 named,
                 _asks_yes_or_no(point) and bool(_own(point, reply, topic=t.id)),
+                named_things,
             )
             or _object_unnamed(point, reply, t.id)
         )

@@ -92,7 +92,8 @@ _SPEC_LEAD = re.compile(
     r"dimensions?|weight|specifications?|specs?|requirements?|details)\b"
     # A value follows ("Quantity: 30,000 m", "Delivery to Tokyo by 31 May", "Delivery terms: DDP"); not a remark
     # ("The samples you sent were good").
-    r"(?=(?:\s+\w+)?\s*[:：–-]|.*\d|\s+(?:to|of|for|in|by|per|at|from|with|min|max|approx)\b|(?:\s+\w+)?\s*(?:please|pls)?\W*$)",
+    r"(?=(?:\s+\w+)?\s*[:：–-]|.*\d|\s+(?:to|of|for|in|by|per|at|from|with|min|max|approx)\b"
+    r"|(?!(?:\s+\w+){0,3}\s+(?:is|are|was|were|looks?|seems?)\b)(?:\s+[\w/&-]+){0,6}\W*$)",
     re.IGNORECASE,
 )
 # Not points: the buyer's background, thanks and courtesies, meta-requests, their own plans.
@@ -555,7 +556,13 @@ def buyer_points(draft: Draft) -> list[Point]:
         follows_up = bool(points) and adjacent and _follows_up(text, terms, codes)
         if not topics and not codes and len(terms) < 2:
             continue  # "Do you have experience?": too little said to tell whether a reply answers it
-        pairs = [(a.id, o.id) for o in topics if o.object for a in topics if a is not o and attached(a, o, text)]
+        pairs = [
+            (a.id, o.id)
+            for o in topics
+            if o.object or o.priced
+            for a in topics
+            if a is not o and (o.object or a.id == "price") and attached(a, o, text)
+        ]
         previous = points[-1] if points and sentences[-1] == clause.sentence else None
         if previous is not None and len(terms) <= 1 and not any(t.object for t in topics):
             # "Can you send 2 samples, and what is the cost?": the cost of the samples.

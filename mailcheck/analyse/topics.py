@@ -36,6 +36,8 @@ class Topic:
     strip: tuple[re.Pattern[str], ...]
     #: Something the buyer wants sent or given; its price or timing must be answered beside it.
     object: bool
+    #: A service whose price is asked of it ("the freight cost"): given beside it, as an object's.
+    priced: bool
     #: For an object: the act of providing it ("send", "attached", "by DHL"), as one pattern for lowered text.
     acts: re.Pattern[str] | None
     #: ``asks`` and ``answers`` as one pattern each: one search instead of a dozen, for every clause and every topic.
@@ -155,6 +157,7 @@ def topics() -> dict[str, Topic]:
             answers=answers,
             strip=_compile(raw.get("strip", []), values),
             object=raw.get("object", False),
+            priced=raw.get("priced", False),
             acts=_either_lowered(_compile(raw["acts"], lowered_values)) if raw.get("acts") else None,
             any_ask=_either_lowered(asks),
             any_answer=_either_lowered(_compile(raw["answers"], lowered_values)) if answers else None,
