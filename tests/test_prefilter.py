@@ -90,14 +90,14 @@ def test_most_built_in_patterns_have_needles():
         (r"(?<!\w)(?P<hit>revert\w*)\s+back", {Needle("revert", False)}),
         (r"ok\s*\?", {Needle("ok", False)}),
         # Words with white space between them are one needle, the space as one space.
-        (r"(?<!\w)with\s+regard\s+to(?!\w)", {Needle("with regard to", False)}),
+        (r"(?<!\w)with\s+regard\s+to(?!\w)", {Needle("with regard to", False, bounded=True)}),
         (r"as soon as\n possible", {Needle("as soon as possible", False)}),
         # Every alternative brings its own needle; an optional part brings none.
-        (r"(?<!\w)(?:cannot|unable to)(?!\w)", {Needle("cannot", True), Needle("unable to", False)}),
+        (r"(?<!\w)(?:cannot|unable to)(?!\w)", {Needle("cannot", True), Needle("unable to", False, bounded=True)}),
         (r"(?:please\s+)?confirm(?!\w)", {Needle("confirm", False)}),
         # Nothing certain: every text is searched.
         # A few spellings of a run with small classes in it; a repeat as often as it must be.
-        (r"(?<!\w)don['’]t(?!\w)", {Needle("don't", False), Needle("don’t", False)}),
+        (r"(?<!\w)don['’]t(?!\w)", {Needle("don't", False, bounded=True), Needle("don’t", False, bounded=True)}),
         (r"(?:a|[xy])bc", {Needle("abc", False), Needle("xbc", False), Needle("ybc", False)}),
         (r"[!！]{2,}", {Needle("!!", False), Needle("!！", False), Needle("！!", False), Needle("！！", False)}),
         (r"ab+c", {Needle("ab", False)}),

@@ -34,7 +34,7 @@ _WORD = re.compile(r"\w+")
 #: A run of small classes ("don['’]t") is one needle while it has no more spellings than this.
 _MOST_SPELLINGS = 16
 #: Words too common in mail to tell one draft from another ("Best regards" closes them all).
-_COMMON = frozenset(
+COMMON = frozenset(
     "a an and are as at be best by can dear do for from have hi i if in is it kind me my not of on or our "
     "please regards so thank thanks that the this to us we will with you your".split()
 )
@@ -45,10 +45,12 @@ class Needle:
     """A string every match contains: words with single spaces between them, in lower case.
 
     ``word``: it is one whole word of the text ("u" in "Can u send", not in "you").
+    ``bounded``: it starts and ends at word edges, so its words are whole words ("unable to").
     """
 
     text: str
     word: bool
+    bounded: bool = False
 
 
 def needles(pattern: re.Pattern[str]) -> frozenset[Needle] | None:
@@ -179,11 +181,11 @@ def _needle(run: str, left: bool, right: bool) -> Needle | None:
     if not _WORD_CHAR.search(run):
         return Needle(run, False) if len(run) > 1 else None  # "!!" is worth looking up, "?" is not
     if " " in run:
-        return Needle(run, False)
+        return Needle(run, False, left and right)
     words = list(_WORD.finditer(run))
     whole = [Needle(w.group(), True) for w in words if (w.start() > 0 or left) and (w.end() < len(run) or right)]
     # The whole run ("don't") may be rarer than its longest word ("don").
-    return min([*whole, Needle(run, False)], key=lambda n: _chance({n}))
+    return min([*whole, Needle(run, False, left and right)], key=lambda n: _chance({n}))
 
 
 def _chance(candidate: set[Needle]) -> tuple[float, int]:
@@ -192,8 +194,8 @@ def _chance(candidate: set[Needle]) -> tuple[float, int]:
     needle is rarer, and a whole word rarer than the same letters anywhere ("able")."""
     chance = 0.0
     for needle in candidate:
-        common = set(_WORD.findall(needle.text)) <= _COMMON
-        chance += 1.0 if common else 0.5 ** (len(needle.text) - (1 if needle.word else 2))
+        common = set(_WORD.findall(needle.text)) <= COMMON
+        chance += 1.0 if common else 0.5 ** (len(needle.text) - (1 if needle.word or needle.bounded else 2))
     return chance, len(candidate)
 
 

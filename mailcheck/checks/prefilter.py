@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 from ..analyse.draft import Draft, memoized
-from .needles import Needle, needles, whole_word
+from .needles import COMMON, Needle, needles, whole_word
 
 _WORD = re.compile(r"\w+")
 #: The letters outside ASCII that the re module, ignoring case, takes for ASCII ones.
@@ -54,7 +54,7 @@ class NeedleIndex(Generic[T]):
     """Items (patterns, entries) by their needles, to pick the ones a text may match at once.
 
     Whole-word needles are looked up with one set intersection. Others are searched in the
-    text; one of several words only when its longest inner word (a whole word) is there.
+    text; one that has a whole word in it ("with regard to") only when that word is there.
     """
 
     def __init__(self, items: Iterable[tuple[T, frozenset[Needle] | None]]):
@@ -67,16 +67,19 @@ class NeedleIndex(Generic[T]):
             if found is None:
                 self._always.append(index)
             for needle in found or ():
-                (self._by_word if needle.word else by_text)[needle.text].append(index)
+                if needle.word:
+                    self._by_word[needle.text].append(index)
+                else:
+                    by_text[needle].append(index)
         self._words = frozenset(self._by_word)
         self._unkeyed: list[tuple[str, list[int]]] = []  # searched in every text
         self._by_key: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
-        for text, indexes in by_text.items():
-            inner = _inner_words(text)
-            if inner:
-                self._by_key[max(inner, key=len)].append((text, indexes))
+        for needle, indexes in by_text.items():
+            whole = _whole_words(needle)
+            if whole:  # the rarest: a word few mails have, the longest
+                self._by_key[max(whole, key=lambda w: (w not in COMMON, len(w)))].append((needle.text, indexes))
             else:
-                self._unkeyed.append((text, indexes))
+                self._unkeyed.append((needle.text, indexes))
         self._keys = frozenset(self._by_key)
 
     def within(self, haystack: Haystack) -> list[T]:
@@ -90,9 +93,13 @@ class NeedleIndex(Generic[T]):
         return [self.items[i] for i in sorted(chosen)]
 
 
-def _inner_words(text: str) -> frozenset[str]:
-    """The words of ``text`` with a character of it on both sides: whole words wherever it stands."""
-    return frozenset(w.group() for w in _WORD.finditer(text) if 0 < w.start() and w.end() < len(text))
+def _whole_words(needle: Needle) -> frozenset[str]:
+    """The words of a needle that are whole words wherever it stands: those with a character
+    of it on both sides, and all of them when it is bounded."""
+    text = needle.text
+    return frozenset(
+        w.group() for w in _WORD.finditer(text) if needle.bounded or (0 < w.start() and w.end() < len(text))
+    )
 
 
 @memoized
