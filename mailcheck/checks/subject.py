@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..analyse.draft import Draft
 from ..model import Edit, Fix
@@ -44,6 +45,17 @@ def _shouting(core: str, acronyms: frozenset[str]) -> bool:
     return len(words) >= 3 and len(upper) / len(words) > 0.7
 
 
+@lru_cache(maxsize=8)
+def _generic_subjects(subjects: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(map(_folded, subjects))
+
+
+@lru_cache(maxsize=8)
+def _spam(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Marks and words of spam: "!!", "$$$", "act now", "hot sale"."""
+    return re.compile("|".join([r"[!?]{2,}|\${2,}", *(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words)]), re.IGNORECASE)
+
+
 def _buyer_matter(draft: Draft) -> str | None:
     """The buyer's own subject, when it states a matter worth replying under."""
     subject = draft.buyer.subject
@@ -56,7 +68,7 @@ def _buyer_matter(draft: Draft) -> str | None:
 def subject_states_matter(draft: Draft, rule: Rule) -> Iterator[Hit]:
     subject = draft.subject
     core = _core(subject)
-    generic = {_folded(g) for g in rule.options["generic"]}
+    generic = _generic_subjects(tuple(rule.options["generic"]))
     acronyms = trade_acronyms()
     matter = _buyer_matter(draft)
     # Replying under the buyer's own subject is the best fix when theirs states the matter.
@@ -72,9 +84,7 @@ def subject_states_matter(draft: Draft, rule: Rule) -> Iterator[Hit]:
         yield Hit("subject", *span, message="generic", args=args, suggestion=advice)
     elif matter and _folded(matter) == _folded(core):
         return  # the buyer's own subject: replying under it is right, whatever its style
-    elif re.search(r"[!?]{2,}|\${2,}", core) or any(
-        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", core, re.IGNORECASE) for w in rule.options["spam-words"]
-    ):
+    elif _spam(tuple(rule.options["spam-words"])).search(core):
         yield Hit("subject", *span, message="spam", args=args, suggestion="calm")
     elif _shouting(core, acronyms):
         yield Hit("subject", *span, message="caps", args=args, suggestion="calm")
