@@ -109,6 +109,7 @@ def _flesch_kincaid(unit: Unit, syllables: Callable[[str], int]) -> float | None
     return 0.39 * words / len(prose) + 11.8 * sum(map(syllables, letters)) / len(letters) - 15.59
 
 
+@lru_cache(maxsize=65536)
 def _textstat_syllables(word: str) -> int:
     import textstat  # its pronouncing dictionary loads on first use (about a second)
 
