@@ -81,8 +81,8 @@ def _word_lists() -> dict[str, Alternatives]:
 
 @lru_cache(maxsize=1)
 def _currency_parts() -> tuple[frozenset[str], re.Pattern[str] | None, frozenset[str], tuple[str, ...]]:
-    """The alternatives of the currency pattern, folded: codes of letters, a pattern of the
-    other codes ("US$"), currency words, signs."""
+    """The alternatives of ``currency`` in :func:`_patterns`, folded: the codes of letters, a
+    pattern of the other codes ("US$"), the currency words, the signs."""
     data = load_data("prices")
     codes = [fold(code) for code in trade_words("currencies")]
     others = [code for code in codes if not code.isalpha()]
@@ -117,7 +117,8 @@ def prices(draft: Draft) -> list[Price]:
     written = haystack(draft, _WRITER_ZONES)
     earlier = _listed("earlier-quote").within(written)
     # Either list may be absent from the whole reply: then no sentence is searched for it.
-    price_word, not_goods = (words.within(written) for words in _word_lists().values())
+    lists = _word_lists()
+    price_word, not_goods = lists["price_word"].within(written), lists["not_goods"].within(written)
     found: list[Price] = []
     heading = False  # under "Prices DDP Venlo, per piece:", each list line is a price
     previous_end = 0
