@@ -135,8 +135,8 @@ class Reply:
     refusals: list[Refusal]
     #: Every statement in the reply (acknowledgement included), for codes.
     said: Wording
-    #: Topic id → whether an answering sentence gives its fact: asked once, however many points share the topic.
-    _gives: dict[str, bool] = field(default_factory=dict, repr=False)
+    #: (point, inherited, topic) → the point's own words (see _own): asked for every paragraph and every rival.
+    _owns: dict[tuple[int, bool, str | None], list[Term]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def answers(self) -> list[ReplyPart]:
@@ -149,19 +149,6 @@ class Reply:
         for part in self.answers:
             grouped.setdefault(part.block, []).append(part)
         return list(grouped.values())
-
-    @cached_property
-    def paragraphs(self) -> list[list[str]]:
-        """The answering sentences of each paragraph or list item."""
-        grouped: dict[int, list[str]] = {}
-        for part in self.answers:
-            grouped.setdefault(part.block, []).append(part.main)
-        return list(grouped.values())
-
-    @cached_property
-    def blocks(self) -> list[str]:
-        """The answering text of each paragraph or list item."""
-        return [" ".join(texts) for texts in self.paragraphs]
 
     def numbered(self, number: str) -> str | None:
         """The answering text of item ``number`` when the reply answers in a numbered list, else None."""
@@ -181,12 +168,18 @@ class Reply:
         """The opening thanks: what it names ("your inquiry about 50 ml glass jars") is shared context."""
         return " ".join(p.main for p in self.parts if p.role == "acknowledgement")
 
-    def gives(self, topic: Topic) -> bool:
-        """Whether an answering sentence gives the fact ``topic`` needs (an amount for a price…)."""
-        found = self._gives.get(topic.id)
-        if found is None:
-            found = self._gives[topic.id] = any(topic.answered_in(p.main) for p in self.answers)
-        return found
+    @cached_property
+    def known(self) -> Wording:
+        """What the opening thanks names: shared context, no answer."""
+        return wording(self.acknowledged)
+
+    @cached_property
+    def _block_wordings(self) -> dict[int, Wording]:
+        return {id(block): wording(" ".join(p.evidence for p in block)) for block in self.answer_blocks}
+
+    def said_in(self, block: list[ReplyPart]) -> Wording:
+        """The words of one of the answer blocks, read with the headers of its lists."""
+        return self._block_wordings[id(block)]
 
 
 @dataclass(frozen=True)
@@ -254,8 +247,8 @@ def reply_parts(draft: Draft) -> Reply:
     return Reply(parts, deferrals, reply_refusals(draft), wording(statements))
 
 
-def coverage(point: Point, text: str) -> float:
-    """Share of the point's weighted content words and codes that ``text`` names.
+def coverage(point: Point, *said: Wording) -> float:
+    """Share of the point's weighted content words and codes that the texts ``said`` name, together.
 
     Synonyms, shared stems and acronyms count ("PI" names "proforma invoice"); a
     group of alternative codes counts once, as one word. In a stated requirement
@@ -266,12 +259,11 @@ def coverage(point: Point, text: str) -> float:
     total = sum(weights.values()) + len(point.codes)
     if not total:
         return 1.0
-    said = wording(text)
-    covered = {t.key for t in point.terms if said.names(t.key)}
+    covered = {t.key for t in point.terms if any(w.names(t.key) for w in said)}
     # "PI" in the reply stands for "proforma invoice" in the point.
-    for acronym in said.acronyms:
+    for acronym in set().union(*(w.acronyms for w in said)):
         covered.update(_spelled_out(point.text).get(acronym, ()))
-    named = sum(1 for group in point.codes if any(said.names_code(c) for c in group))
+    named = sum(1 for group in point.codes if any(w.names_code(c) for c in group for w in said))
     return (sum(weights[key] for key in covered if key in weights) + named) / total
 
 
@@ -286,7 +278,7 @@ def _spelled_out(text: str) -> dict[str, frozenset[str]]:
     return runs
 
 
-def _valued(point: Point, slot: str, block: str, context: str, reply: Reply) -> bool:
+def _valued(point: Point, slot: str, block: list[ReplyPart], reply: Reply) -> bool:
     """A paragraph that gives a value of ``slot`` ("18 months", "1.2 mm", "black") for what the point asks about.
 
     The value is of the slot's kind when topics.toml says what that looks like (a colour's name for
@@ -297,19 +289,18 @@ def _valued(point: Point, slot: str, block: str, context: str, reply: Reply) -> 
     about leggings; a point that names nothing but the slot ("What colours are available?") only needs
     the value.
     """
-    if (value_kinds().get(normal(slot)) or _QUANTITY).search(block) is None:
+    if (value_kinds().get(normal(slot)) or _QUANTITY).search(" ".join(p.evidence for p in block)) is None:
         return False
     if not any(t.thing and not t.frame for t in point.terms):
         return True
-    said = wording(block)
+    said = reply.said_in(block)
     # "How many chairs per pallet?", "how many fit in a 40HQ?": the answer counts per pallet, per 40HQ.
     unit = _PER_UNIT.search(point.text)
     if unit and not said.names(normal(unit.group(1))):
         return False
-    known = wording(context)
+    known = reply.known
     own = [t.key for t in point.terms if _telling(t) and not known.names(t.key)]
-    used = wording(" ".join(reply.blocks))
-    subject = [k for k in own if used.names(k)]
+    subject = [k for k in own if any(reply.said_in(b).names(k) for b in reply.answer_blocks)]
     if not subject:
         subject = [t.key for t in point.terms] + [normal(w) for w in known.words if is_content(w) and len(w) > 3]
     return any(said.names(key) for key in subject)
@@ -327,9 +318,12 @@ def _own(point: Point, reply: Reply, inherited: bool = False, topic: str | None 
     ("Can you ship by air? How much?": the cost of the air freight). ``topic``: only the words that go
     with that topic ("price CIF Antofagasta, weight of each piece": Antofagasta for the price).
     """
-    known = wording(reply.acknowledged)
-    terms = (point.words_for(topic) if topic else point.terms) + (point.subject if inherited else ())
-    return [t for t in terms if t.thing and not t.frame and not known.names(t.key)]
+    key = (id(point), inherited, topic)
+    found = reply._owns.get(key)
+    if found is None:
+        terms = (point.words_for(topic) if topic else point.terms) + (point.subject if inherited else ())
+        found = reply._owns[key] = [t for t in terms if t.thing and not t.frame and not reply.known.names(t.key)]
+    return found
 
 
 def _telling(term: Term) -> bool:
@@ -338,11 +332,7 @@ def _telling(term: Term) -> bool:
 
 
 def _share(terms: list[Term], said: Wording) -> float:
-    """Share of the weight of ``terms`` that ``said`` names; one side of a choice is enough.
-
-    A word named in many sentences of the buyer's message (the product) weighs that much less:
-    it singles out no point.
-    """
+    """Share of the weight of ``terms`` that ``said`` names; one side of a choice is enough."""
     def weighed(side: list[Term]) -> tuple[float, float]:
         total = sum(t.weight for t in side)
         return sum(t.weight for t in side if said.names(t.key)), total
@@ -362,7 +352,7 @@ def _share(terms: list[Term], said: Wording) -> float:
 def _speaks_of(point: Point, reply: Reply, block: list[ReplyPart], topic: str | None) -> bool:
     """Whether ``block`` names enough of the point's own words (for ``topic``, or all) to be about it."""
     own = _own(point, reply, inherited=True, topic=topic)
-    return bool(own) and _share(own, wording(" ".join(p.evidence for p in block))) >= ABOUT
+    return bool(own) and _share(own, reply.said_in(block)) >= ABOUT
 
 
 def _asks_yes_or_no(point: Point) -> bool:
@@ -491,7 +481,7 @@ def _related_deferral(point: Point, reply: Reply) -> Deferral | None:
             any(topics()[t].asked_in(text) for t in point.topics)
             or any(wording(text).names_code(c) for group in point.codes for c in group)
             or (lead is not None and any(wording(lead.group(0)).names(t.key) for t in point.terms if _telling(t)))
-            or coverage(point, text) >= 0.5
+            or coverage(point, wording(text)) >= 0.5
         ):
             related.append(deferral)
     related.sort(key=lambda d: d.timed)
@@ -502,29 +492,30 @@ def _covered(point: Point, reply: Reply) -> bool:
     """Whether the reply covers a point that no kind of fact answers, in its own words."""
     if not point.explicit:
         # A stated specification is confirmed across the reply, often by restating it piece by piece.
-        return coverage(point, reply.statements) >= COVERAGE["requirement"]
+        return coverage(point, wording(reply.statements)) >= COVERAGE["requirement"]
     # A question is answered in one place: a paragraph or list item must cover it, together with the
     # product the opening thanks named ("Frosted amber is one of our finishes" answers "Is the glass
     # available in frosted amber?" after "thank you for your inquiry about glass jars").
-    context = reply.acknowledged
+    context = reply.known
     # When the reply answers a numbered list item by item, its item 3 is where point 3 is answered.
     mirrored = reply.numbered(point.number) if point.number else None
-    if mirrored and coverage(point, f"{mirrored} {context}") >= COVERAGE["numbered"]:
+    if mirrored and coverage(point, wording(mirrored), context) >= COVERAGE["numbered"]:
         return True
-    blocks = reply.blocks
+    blocks = reply.answer_blocks
     asked = _VALUE_QUESTION.match(point.text)
     if asked:
         # "How many chairs per pallet?" is answered by a number, not by "we use strong export pallets".
         slot = asked.group("slot") or asked.group("how")
-        return any(_valued(point, slot, block, context, reply) for block in blocks)
+        return any(_valued(point, slot, block, reply) for block in blocks)
     # A named standard is the heart of its point: "Can you do BIFMA testing?" ← "passed BIFMA X5.1".
     standard = any(is_standard(c) for group in point.codes for c in group)
     needed = COVERAGE["standards" if standard else "explicit"]
     # A yes or a no is the answer a "can you / do you / is it" question asks for; beside it, the reply need
     # not repeat the question ("Yes, we make OEM products for many brands" to "Do you offer OEM service?").
     return any(
-        coverage(point, block) > 0
-        and coverage(point, f"{block} {context}") >= (COVERAGE["decided"] if _DECISION.search(block) else needed)
+        coverage(point, reply.said_in(block)) > 0
+        and coverage(point, reply.said_in(block), context)
+        >= (COVERAGE["decided"] if _DECISION.search(" ".join(p.main for p in block)) else needed)
         for block in blocks
     )
 

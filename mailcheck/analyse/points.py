@@ -19,14 +19,14 @@ installed, parses only the clauses no cue word decides, to recognise orders
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import nlp
 from .draft import Draft, memoized
 from .lists import LIST_ITEM
 from .sentences import split_sentences
-from .terms import Code, codes_in, dimension_numbers, is_content, is_standard, normal, specificity, tokens, word_weights, wording
+from .terms import Code, codes_in, dimension_numbers, is_content, is_standard, normal, specificity, tokens, word_weights
 from .topics import FREE_FORM, IN_PASSING, Topic, asked_topics, attached, slot_words
 from .topics import topics as all_topics
 
@@ -226,8 +226,6 @@ class Term:
     thing: bool = False
     #: 1 or 2 for a word on one side of a choice ("Are you a factory or a trading company?"), else 0.
     side: int = 0
-    #: How many sentences of the buyer's message name the word: the product they all speak of singles out none.
-    spread: int = 1
     #: Which of the things the point joins by "and" or a comma the word belongs to: "the motor and the frame".
     part: int = 0
 
@@ -318,9 +316,9 @@ def _clauses(text: str, start: int) -> list[tuple[str, int]]:
             clause, lead, offset = text[previous_offset - start : offset - start + lead + len(clause)], 0, previous_offset
         # A clause with nothing to say is dropped, unless it asks: "Would that be possible?" asks about the one before.
         if (
-            clause.endswith(("?", "？"))
+            any(is_content(w) and w.lower() not in _FILLERS for w, _, _ in tokens(clause))
+            or clause.endswith(("?", "？"))
             or _CONFIRMS.search(clause)  # "Please confirm." asks about the statement before it
-            or any(is_content(w) and w.lower() not in _FILLERS for w, _, _ in tokens(clause))
             or asked_topics(clause)  # "Could you send us your offer": "offer" is a word of asking, and a price
             or codes_in(clause)  # "Kindly send PI."
         ):
@@ -376,12 +374,6 @@ def _kind(clause: str, question_sentence: bool, in_list: str | None) -> str | No
     if len(_MEASURE.findall(body)) >= 2:
         return "requirement"  # "The boxes are 120 x 80 x 25 mm, printed in 4 colours": a specification
     return "maybe"
-
-
-@memoized
-def _buyer_sentences(draft: Draft) -> list[str]:
-    """The sentences of the buyer's newest message (body only)."""
-    return [s.text for text, start, end in _body_zones(draft) for s in split_sentences(text[start:end], start)]
 
 
 @memoized
@@ -509,7 +501,6 @@ def buyer_points(draft: Draft) -> list[Point]:
     undecided = _undecided(draft)
     orders = {text for text, doc in zip(undecided, nlp.docs(undecided)) if _imperative(doc)}
     message = draft.buyer.split.text if draft.buyer.split is not None else ""
-    said = [wording(text) for text in _buyer_sentences(draft)]
     points: list[Point] = []
     sentences: list[int] = []  # the sentence each point was cut from
     lines: list[int] = []  # and the line it starts on
@@ -552,7 +543,7 @@ def buyer_points(draft: Draft) -> list[Point]:
             # A statement that mentions a sample or a catalogue asks for none ("your sample came with a 2\" core").
             topics = [t for t in topics if not t.object or _WANTED.search(text, 0, t.asked_in(text).end())]
         topics.sort(key=lambda t: not t.has_evidence)
-        terms = tuple(replace(t, spread=max(1, sum(1 for w in said if w.names(t.key)))) for t in _terms(text, codes, topics))
+        terms = _terms(text, codes, topics)
         follows_up = bool(points) and adjacent and _follows_up(text, terms, codes)
         if not topics and not codes and len(terms) < 2:
             continue  # "Do you have experience?": too little said to tell whether a reply answers it

@@ -63,11 +63,16 @@ class Topic:
         return self.acts is not None and self.acts.search(lowered(text)) is not None
 
     def answered_in(self, text: str) -> bool:
-        if self.any_answer is None:
-            return False
-        for pattern in self.strip:
-            text = pattern.sub(" ", text)
-        return self.any_answer.search(lowered(text)) is not None
+        """Whether ``text`` gives this topic's kind of fact. Each point is held against the same sentences: cached."""
+        return self.any_answer is not None and _answers(self.id, text)
+
+
+@lru_cache(maxsize=8192)
+def _answers(topic_id: str, text: str) -> bool:
+    topic = topics()[topic_id]
+    for pattern in topic.strip:
+        text = pattern.sub(" ", text)
+    return topic.any_answer.search(lowered(text)) is not None
 
 
 def _placeholders(lower: bool = False) -> dict[str, str]:
