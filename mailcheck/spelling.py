@@ -215,6 +215,10 @@ class Speller:
         candidates = {word}
         for pattern, repl in self.british:
             candidates |= {pattern.sub(repl, c) for c in candidates}
+        # The British word may lead a compound: "fibreglass", "colourfast", "centrepiece".
+        for cut in range(4, len(word) - 3):
+            head, tail = word[:cut], word[cut:]
+            candidates |= {pattern.sub(repl, head) + tail for pattern, repl in self.british}
         for ending in ("", *_INFLECTIONS):
             base = word[: len(word) - len(ending)]
             if word.endswith(ending) and base in self.british_words:

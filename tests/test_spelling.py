@@ -75,7 +75,7 @@ CORRECT = (
     "colour colours favourite organised recognised galvanised anodised centre fibre fibres metre litres "
     "aluminium jewellery tyres moulded analyse defence programme travelled labelled fulfilment cheque "
     "coved coving backstamp backstamps undershelf datasheets preload microsuede hydroformed debossing "
-    "luminaires dimmable hoodie keychain compostable retardancy pcs ctns rgds moq incoterms"
+    "luminaires dimmable hoodie keychain compostable retardancy pcs ctns rgds moq incoterms fibreglass colourfast"
 ).split()
 
 

@@ -13,6 +13,7 @@ from ..model import Edit, Fix
 from ..packs import Rule
 from ..spelling import WORD, Speller, prose
 from .registry import Hit, detector
+from .subject import reply_prefixes
 
 _CHECKED = ("greeting", "body", "closing")
 #: (pack, code, user words) -> [(options, their speller)]: one speller per options and user
@@ -61,6 +62,8 @@ def spelling(draft: Draft, rule: Rule) -> Iterator[Hit]:
     hits: list[Hit] = []
     for zone, start, end in draft.spans(rule.scope):
         text = draft.subject if zone == "subject" else draft.text
+        if zone == "subject" and reply_prefixes(text)[0]:
+            continue  # after "RE:" stands the buyer's subject ("RE: Demande de prix / Price request")
         for match in WORD.finditer(prose(text[start:end])):
             word, at = match.group(), start + match.start()
             # In the subject every word may be capitalised: only lower-case words are read.
