@@ -25,7 +25,8 @@ def _texts() -> list[str]:
     paths += [p for p in (DATA / "good_replies").iterdir() if p.suffix in (".eml", ".txt")]
     texts = [read_file(p).text for p in sorted(paths)]
     for path in sorted((DATA / "care_pairs").glob("*.toml")):
-        texts += [v for v in tomllib.loads(path.read_text(encoding="utf-8")).values() if isinstance(v, str)]
+        pair = tomllib.loads(path.read_text(encoding="utf-8"))
+        texts += [pair["inquiry"], pair["reply"]]
     for name in ("good_sentences.toml", "bad_sentences.toml"):
         run: list[str] = []
         for _, sentence in sentences_of(name):
