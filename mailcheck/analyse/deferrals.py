@@ -31,14 +31,14 @@ _REPORT = (
 )
 # Verbs that put off the answer when their object is information to be found.
 _CHECK = (
-    r"(?:check|confirm|verify|ask|consult|discuss|look\s+into|find\s+out|study|calculate|evaluate|review|work\s+out|figure\s+out|"
+    r"(?:check|confirm|verify|ask|consult|discuss|look\s+into|find\s+out|investigate|analy[sz]e|examine|study|calculate|evaluate|review|work\s+out|figure\s+out|"
     r"double[- ]check|clarify|get\s+(?:\w+\s+){0,3}?from)"
 )
 _DEFERRAL = re.compile(
     rf"\b{_SUBJECT}(?:\s+(?:\w+\s+){{0,2}}?{_WILL}|['’]ll)\s+(?:\w+\s+){{0,3}}?(?:{_REPORT}|{_CHECK})\b"
     rf"|\blet\s+(?:me|us)\s+(?:first\s+)?(?:{_CHECK}|{_REPORT})\b"
     rf"|^\W*(?:will|shall)\s+(?:{_REPORT}|update)\b"
-    rf"|\b(?:{_SUBJECT}(?:['’](?:re|m)|\s+(?:are|am|is)))\s+(?:still\s+|now\s+)?(?:checking|working\s+on|looking\s+into|confirming|calculating|"
+    rf"|\b(?:{_SUBJECT}(?:['’](?:re|m)|\s+(?:are|am|is)))\s+(?:still\s+|now\s+)?(?:checking|working\s+on|looking\s+into|investigating|analy[sz]ing|confirming|calculating|"
     rf"discussing|reviewing|waiting\s+for|asking|studying|evaluating|preparing)\b"
     rf"|\b(?:is|are)\s+(?:still\s+)?(?:under\s+(?:review|discussion|checking|evaluation)|pending)\b|\bpending\b"
     rf"|\b(?:will|shall)\s+be\s+(?:advised|confirmed|informed|updated|sent|provided|quoted|checked)\s+(?:later|soon|shortly|separately|in\s+due\s+course|asap)\b"

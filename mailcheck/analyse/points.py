@@ -66,8 +66,9 @@ _REQUIREMENT = re.compile(
     r"required|requires?|also\s+need"
     # What the buyer's customer needs is theirs to meet: "Our customer needs the goods in Rotterdam before 20 June".
     r"|(?:customers?|clients?|end[- ]users?|buyers?|market|project|tender)\s+(?:also\s+|really\s+)?(?:needs?|wants?|expects?|insists?)"
-    # A price the buyer aims at wants a yes, a no or a counter-offer: "Our target price is USD 2.10/pc FOB".
-    r"|target\s+(?:price|cost)|budget\s+(?:is|of)"
+    # A price or date the buyer aims at wants a yes, a no or a counter-offer: "Our target price is USD 2.10/pc FOB",
+    # "Target in-hands date is 15 May".
+    r"|target\s+(?:[\w-]+\s+)?(?:price|cost|date)|budget\s+(?:is|of)"
     # Terms the buyer proposes: "We pay 50% deposit and 50% when the ship arrives", "Project delivery is in June".
     r"|(?:we|i)\s+(?:usually\s+|normally\s+|always\s+|only\s+)?(?:will\s+|can\s+|would\s+|could\s+)?pay|delivery\s+(?:is|will\s+be|must\s+be|should\s+be|has\s+to\s+be)\s+(?:in|by|before)"
     # "The boxes should have our logo", "It is important that the cartons are marked…", "Our preference is sea freight".
@@ -79,11 +80,12 @@ _REQUIREMENT = re.compile(
 )
 _LOOKING_FOR = re.compile(r"\b(?:are|am|'re|'m)\s+looking\s+for\b", re.IGNORECASE)
 # "looking for a new supplier" is background; "looking for 65/35 twill, 240 g/m2" is a specification.
+_INTERESTED = re.compile(r"\b(?:are|am|'re|'m)\s+interested\s+in\b", re.IGNORECASE)
 _SUPPLIER_WANTED = re.compile(
     r"looking for (?:a |an )?(?:new |reliable |good |second )?(?:supplier|partner|manufacturer|factory|source|vendor)", re.IGNORECASE
 )
-# Measures that make a statement a specification: "120 x 80 x 25 mm, printed in 4 colours".
-_MEASURE = re.compile(r"\d[\d,.]*\s*(?:x\s*\d|mm|cm|m|kg|g|gsm|ml|l|w|v|kw|kva|k|oz|inch|pcs|sets|units|colou?rs?|%)\b", re.IGNORECASE)
+# Measures that make a statement a specification: "120 x 80 x 25 mm, printed in 4 colours"; not a model ("TN-328 K").
+_MEASURE = re.compile(r"(?<![\w-])\d[\d,.]*\s*(?:x\s*\d|mm|cm|m|kg|g|gsm|ml|l|w|v|kw|kva|k|oz|inch|pcs|sets|units|colou?rs?|%)\b", re.IGNORECASE)
 # Words that open a specification line with no verb: "Quantity: 30,000 m", "Delivery to Tokyo by 31 May".
 _SPEC_LEAD = re.compile(
     r"^(?:(?:and|also)\s+)?(?:(?:the|our|your)\s+)?(?:quantity|qty|delivery|price|prices|packing|packaging|payment|samples?|certificates?|"
@@ -172,7 +174,9 @@ _CLAUSE_BREAK = re.compile(
     r"are you|please)\b)"
     r"|\s+[-–—]\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
     r"|,?\s+so\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
-    r"|,?\s+and\s+(?=(?:we|i)\s+(?:also\s+)?(?:need|require|want|would like|'d like)\b)"
+    r"|,?\s+and\s+(?=(?:we|i)\s+(?:also\s+)?(?:need|require|want|request|ask|(?:would|should|'d)\s+like)\b)"
+    # A new ask after a full stop the sentence splitter read as an abbreviation's: "…, class I. Kindly also confirm…".
+    r"|(?<=\.)\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
     # "Please quote FOB Shanghai and tell us if you can add our logo": a second ask joined by "and".
     r"|\s+and\s+(?:also\s+)?(?=(?:tell|let\s+(?:me|us)\s+know|advise|confirm|inform|indicate|mention|state|send|share|provide|quote)"
     r"\s+(?:me|us|if|whether|the|your|a|an|our)\b)"
@@ -366,6 +370,8 @@ def _kind(clause: str, question_sentence: bool, in_list: str | None) -> str | No
         # "We are looking for 65/35 twill, 240 g/m2" states a specification; "We are a distributor" does not.
         if _LOOKING_FOR.search(body) and _DIGIT.search(body) and not _SUPPLIER_WANTED.search(body):
             return "requirement"
+        if _INTERESTED.search(body) and _MEASURE.search(body):
+            return "requirement"  # "We are interested in yurts, diameter 6 m and 8 m", not in "your C300i toner"
         return None
     if _REQUIREMENT.search(body) or _SPEC_LEAD.match(body):
         return "requirement"

@@ -27,7 +27,8 @@ from .buyer import fold
 _TOKEN = re.compile(
     r"(?<![\d.,])\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3}(?![\d,]))+)(?:\.\d+)?|[^\W_][\w'’]*(?:[-/.&+][^\W_][\w'’]*)*"
 )
-#: Words that carry no content of a point: function words, and the verbs and nouns of asking itself.
+#: Words that carry no content of a point: function words, the verbs and nouns of asking itself, and its urgency
+#: ("Kindly send your offer at the earliest").
 STOPWORDS = frozenset(
     """a an the and or but nor if whether so as of to in on at by for from with without about into onto over under
     than then that this these those there here it its it's is are was were be been being am do does did done doing
@@ -40,6 +41,7 @@ STOPWORDS = frozenset(
     below above thing things way well much many more most less few lot lots one first again yet still already soon
     really even ok okay yes hi hello mr mrs ms dr know let's let us i'd we'd i'm we're you're i'll we'll could've
     would've best good great nice happy glad wish wishes include includes included offer offers use used using
+    earliest soonest asap urgent urgently
     """.split()
 )
 _SHORT_ALLOWED = frozenset({"pe", "pp", "ce", "ul", "pu", "pvc"})
@@ -261,9 +263,9 @@ def codes_in(text: str) -> list[list[Code]]:
             and not text[end : words[index + 1][1]].strip()
         )
         after_number = index > 0 and _NUMBER_OR_PER.fullmatch(words[index - 1][0]) is not None
-        if after_number and not standard and word.lower() not in _trade_codes()[0]:
+        if after_number and not standard and not (word.isupper() and word.lower() in _trade_codes()[0]):
             index += 1
-            continue  # "1.2 kWp", "per kWh": a unit, however it is capitalised
+            continue  # "1.2 kWp", "per kWh", "35 pi" (mm of diameter): a unit; "30% TT" names the terms
         if not (standard or is_code(word, shouting)):
             index += 1
             continue
