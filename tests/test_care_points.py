@@ -241,3 +241,34 @@ def test_things_asked_together_may_be_answered_in_separate_items():
 
 def test_a_unit_after_a_number_is_no_code_to_repeat():
     assert [[c.text for c in group] for group in codes_in("Tube of 35 pi diameter, payment 30% TT")] == [["TT"]]
+
+
+@pytest.mark.parametrize(
+    ("ask", "reply", "status"),
+    [
+        # A figure asked for is given by a figure beside its name, not by praise of the thing.
+        ("Kindly also confirm the colour fastness grades.", "Our threads have excellent colour fastness.", "unanswered"),
+        ("Kindly also confirm the colour fastness grades.", "Colour fastness to washing: grade 4-5.", "answered"),
+        ("Please tell us the REACH registration number.", "Our wax is REACH compliant (model TN-328).", "unanswered"),
+        ("Please state the class of the device.", "All three items are CE marked as Class I devices.", "answered"),
+        # A figure the buyer sets is confirmed as written.
+        ("Our customers require OEKO-TEX Standard 100, class I.", "Our thread is OEKO-TEX Standard 100 certified.", "unanswered"),
+        # A yes-or-no question on a thing that has figures asks for none.
+        ("Can you print OE numbers on the box?", "Yes, we print the OE numbers on every box.", "answered"),
+    ],
+)
+def test_asked_figures_need_a_figure(ask, reply, status):
+    assert _status(ask, reply) == [status]
+
+
+def test_terms_proposed_in_figures_are_answered_by_a_counter_offer():
+    assert _status("Is it possible payment 50/50?", "For payment we can offer 30% deposit and 70% before shipment.") == ["answered"]
+
+
+def test_what_a_sample_is_for_is_no_thing_the_reply_must_name():
+    statuses = _status(
+        "We would also appreciate a 5 kg sample for our laboratory.",
+        "A 5 kg sample of each form will leave by DHL on 17 March.",
+        product="paraffin wax",
+    )
+    assert statuses == ["answered"]

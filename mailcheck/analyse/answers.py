@@ -38,7 +38,7 @@ from .reference import acknowledgement
 from .refusals import Refusal, reply_refusals
 from .sentences import Sentence, reply_sentences
 from .terms import Code, Wording, initials_of_runs, is_content, is_standard, normal, tokens, wording
-from .topics import IN_PASSING, Topic, topics, value_kinds
+from .topics import IN_PASSING, Topic, figures, topics, value_kinds
 
 #: Share of a point's weighted content words (codes count one each) the reply must cover: a question or
 #: request in one paragraph; one that names a standard; the reply's item with the point's list number;
@@ -375,11 +375,14 @@ def _places(point: Point, reply: Reply, rivals: list[Point], topic: str) -> list
     paragraph may answer the point; any paragraph may answer a point with no words of its own
     ("Delivery time?").
     """
-    if not _own(point, reply, inherited=True, topic=topic):
+    own = _own(point, reply, inherited=True, topic=topic)
+    if not own:
         return reply.answer_blocks
-    if _asks_yes_or_no(point):
+    counter_offered = topics()[topic].negotiable and all(t.key[:1].isdigit() for t in own)
+    if _asks_yes_or_no(point) and not counter_offered:
         # "Does the price include the gift box?" is not answered by a price that says nothing of the box; the whole
-        # question is asked ("We pay 50% deposit and 50% when the ship arrives. Is it okay?").
+        # question is asked ("We pay 50% deposit and 50% when the ship arrives. Is it okay?"). A question that only
+        # proposes figures ("Is it possible payment 50/50?") is answered by the reply's own: a counter-offer.
         return [block for block in reply.answer_blocks if _speaks_of(point, reply, block, None)]
     rivals = [rival for rival in rivals if topic in rival.topics]
     return [
@@ -461,6 +464,35 @@ def _parts_missing(point: Point, reply: Reply) -> tuple[str, ...]:
     if not missing or len(missing) == len(parts) or _refused(point, reply):
         return ()
     return tuple(t.text for terms in missing for t in terms)
+
+
+def _figures_missing(point: Point, reply: Reply) -> tuple[str, ...]:
+    """The figures the point asks for that no paragraph gives beside their name.
+
+    "the REACH registration number" is not given by "Our wax is REACH compliant", nor "the colour fastness
+    grades" by "excellent colour fastness": the paragraph that names the figure (or the word before it) must
+    hold one ("Class I", "grade 4-5", "USD 0.35 more"). A figure the buyer sets ("OEKO-TEX certification,
+    class I") must be confirmed as written. A yes-or-no question on a thing that has figures ("Can you print OE
+    numbers on the box?") asks for none.
+    """
+    asked, value = figures()
+    missing = []
+    for match in asked.finditer(point.text):
+        before, figure = match.group(1), match.group(2)
+        keys = [normal(figure)] + ([normal(before)] if before and is_content(before) else [])
+        stated = value.match(point.text, match.start(2))
+        if stated:
+            given = " ".join(stated.group(0).lower().split()) in " ".join(reply.statements.lower().split())
+        elif point.explicit and not _asks_yes_or_no(point):
+            given = any(
+                value.search(" ".join(p.evidence for p in block)) and any(reply.said_in(block).names(k) for k in keys)
+                for block in reply.answer_blocks
+            )
+        else:
+            continue
+        if not given:
+            missing.append(match.group(0) if before and is_content(before) else figure)
+    return tuple(missing)
 
 
 def _names_any(words: Wording, text: str) -> bool:
@@ -595,7 +627,7 @@ def judge(point: Point, reply: Reply, rivals: list[Point] | None = None) -> Verd
         missing_numbers = ()  # the item answers the buyer's item, quantities and all
     # A specification is confirmed in other words, seldom part by part ("6063-T5" for "alloy 6063-T5"); a point
     # that asks for facts names what it asks them for.
-    missing_words = _parts_missing(point, reply) if factual else ()
+    missing_words = (_parts_missing(point, reply) if factual else ()) + _figures_missing(point, reply)
     if not (missing_codes or missing_numbers or missing_topics or missing_words) and (factual or _covered(point, reply)):
         set_aside = _set_aside(point, reply)
         return Verdict(point, "answered") if set_aside is None else Verdict(point, "deferred_untimed", deferral=set_aside)

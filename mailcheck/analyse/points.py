@@ -606,7 +606,7 @@ def _optional(text: str, group: list[Code]) -> bool:
 
 # What a fact is asked of: "the price of the spare parts kit", "the air freight cost to Chicago", "lead time for the 24V version".
 _OF = re.compile(
-    r"^\s+(?:of|for|on|to)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|this\s+|these\s+)?"
+    r"^\s+(?P<preposition>of|for|on|to)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|this\s+|these\s+)?"
     r"((?:(?!(?:to|in|at|from|with|by|or|if|for|of|on)\b)[\w-]+\s*){1,5})",
     re.IGNORECASE,
 )
@@ -616,10 +616,14 @@ def _object_of(text: str, topic: Topic) -> tuple[str, ...]:
     """The normal forms of the words the fact ``topic`` is asked of, if the point names them right after it.
 
     Only a noun phrase right after the topic's word ("price of", "cost to"): a date the buyer sets is
-    no such word ("in Antwerp before 1 September for our autumn season" gives a reason).
+    no such word ("in Antwerp before 1 September for our autumn season" gives a reason). A thing sent is of
+    something ("a sample of the Fig & Cedar scent"); what it is for is the buyer's purpose ("a 5 kg sample for
+    our laboratory").
     """
     match = topic.asked_in(text) if topic.id != "deadline" else None
     found = _OF.match(text[match.end() :]) if match else None
+    if found and topic.object and found.group("preposition") != "of":
+        return ()
     return tuple(normal(w) for w, _, _ in tokens(found.group(1)) if is_content(w)) if found else ()
 
 

@@ -38,6 +38,8 @@ class Topic:
     object: bool
     #: A service whose price is asked of it ("the freight cost"): given beside it, as an object's.
     priced: bool
+    #: Terms a buyer may propose in figures ("payment 50/50?"): the reply's own figures answer, as a counter-offer.
+    negotiable: bool
     #: For an object: the act of providing it ("send", "attached", "by DHL"), as one pattern for lowered text.
     acts: re.Pattern[str] | None
     #: ``asks`` and ``answers`` as one pattern each: one search instead of a dozen, for every clause and every topic.
@@ -163,6 +165,7 @@ def topics() -> dict[str, Topic]:
             strip=_compile(raw.get("strip", []), values),
             object=raw.get("object", False),
             priced=raw.get("priced", False),
+            negotiable=raw.get("negotiable", False),
             acts=_either_lowered(_compile(raw["acts"], lowered_values)) if raw.get("acts") else None,
             any_ask=_either_lowered(asks),
             any_answer=_either_lowered(_compile(raw["answers"], lowered_values)) if answers else None,
@@ -184,6 +187,16 @@ def value_kinds() -> dict[str, re.Pattern[str]]:
         for raw in load_data("topics")["values"].values()
         for slot in raw["slots"]
     }
+
+
+@lru_cache(maxsize=1)
+def figures() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a word that asks for a figure, with the word before it; a figure): see [figures] in topics.toml."""
+    data = load_data("topics")["figures"]
+    words = "|".join(re.escape(w) for w in data["words"])
+    # "the REACH registration number", not "a number of cartons" (a count, asked by its own words).
+    asked = re.compile(rf"(?:\b([\w-]+)\s+)?\b({words})\b(?!\s+of\b)", re.IGNORECASE)
+    return asked, re.compile(data["value"], re.IGNORECASE)
 
 
 def asked_topics(text: str) -> list[Topic]:
