@@ -31,16 +31,16 @@ def _bench():
 
 
 def test_labelled_pairs_meet_the_quality_floor():
-    """Measured 0.94 precision, 0.90 recall and 3 false alarms on 57 complete replies, on all 136 pairs (three
+    """Measured 0.97 precision, 0.95 recall and 2 false alarms on 57 complete replies, on all 136 pairs (three
     authors); the floors leave room for a point or two, not for a regression."""
     bench = _bench()
     total = bench.Score()
     for pair in bench.load_pairs(bench.DEFAULT_DATA):
         total.add(bench.score_pair(pair))
-    assert total.precision >= 0.92, total.errors
-    assert total.recall >= 0.89, total.errors
+    assert total.precision >= 0.95, total.errors
+    assert total.recall >= 0.93, total.errors
     assert total.complete_replies >= 57
-    assert total.false_alarms <= 4, total.errors
+    assert total.false_alarms <= 3, total.errors
 
 
 def _draft(inquiry: str, reply: str = "Dear Sir,\n\nThank you.\n") -> Draft:
@@ -272,3 +272,12 @@ def test_what_a_sample_is_for_is_no_thing_the_reply_must_name():
         product="paraffin wax",
     )
     assert statuses == ["answered"]
+
+
+def test_an_authority_that_sets_a_requirement_is_no_code_to_repeat():
+    statuses = _status(
+        "MPI requires the wax to be free of chemical residues. Also wondering what your lead time is for April.",
+        "Each wax batch is tested for 28 chemical residues.\n\nLead time for an April order is 15 days.",
+        product="beeswax frames",
+    )
+    assert statuses == ["answered", "answered"]

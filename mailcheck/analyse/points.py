@@ -48,7 +48,7 @@ _REQUEST = re.compile(
     rf"(?:also\s+)?{_REQUEST_VERBS}\b|(?:also\s+)?need\b|"
     rf"awaiting your|looking forward to (?:your|receiving your) (?:best )?(?:price|offer|quotation|quote)"
     # "It would be great if you could…", "I was wondering whether…", "Do let me know…", "(Would) appreciate your best price".
-    rf"|it\s+would\s+be\s+(?:great|good|nice|helpful|appreciated|perfect|useful)\s+if|(?:i|we)\s+(?:was|were|am|are)\s+wondering"
+    rf"|it\s+would\s+be\s+(?:great|good|nice|helpful|appreciated|perfect|useful)\s+if|(?:(?:i|we)\s+(?:was|were|am|are)\s+)?wondering"
     rf"|do\s+(?:let|tell|send|advise|share)\b|(?:would|will|'d)?\s*appreciate\b"
     # "We kindly request you to provide…", "We await your offer…", "We would be pleased to receive your catalogue".
     rf"|(?:we|i)\s+(?:kindly\s+|hereby\s+)?(?:request|ask|invite)\s+you\s+to\b|(?:we|i)\s+(?:\w+\s+)?await\s+your\b"
@@ -593,7 +593,11 @@ def buyer_points(draft: Draft) -> list[Point]:
 
 # A code the buyer does not require: "(not only FDA)", "from a NABL lab or equivalent", "instead of RoHS".
 _NOT_REQUIRED_BEFORE = re.compile(r"\b(?:not(?:\s+only)?|except|other\s+than|instead\s+of|besides|apart\s+from|no)\s+$", re.IGNORECASE)
-_NOT_REQUIRED_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}\s+or\s+(?:an?\s+)?(?:equivalent|similar)\b", re.IGNORECASE)
+# An authority that sets the requirement is not what the reply must name: "MPI requires the wax to be free of residues".
+_NOT_REQUIRED_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}\s+or\s+(?:an?\s+)?(?:equivalent|similar)\b|^\s+(?:requires?|demands?|asks?\s+for|insists?\s+on)\b",
+    re.IGNORECASE,
+)
 
 
 def _optional(text: str, group: list[Code]) -> bool:
