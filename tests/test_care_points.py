@@ -144,6 +144,10 @@ def _status(inquiry_body: str, reply_body: str, product: str = "LED panels") -> 
         ("What's your price at 5,000 and 10,000?", "5,000 pcs: USD 0.62/pc FOB Shenzhen.", "unanswered"),
         ("If we order 2 containers, can you give discount?", "Payment: 30% deposit. Our prices are already very competitive.", "unanswered"),
         ("Is OEM possible with our artwork?", "We print your artwork in 8 colours for roasters with their own brand.", "answered"),
+        # Figures in a table priced by its header.
+        ("Please quote the 3 sizes CIF Durban.", "Prices CIF Durban, USD per piece:\n- 40 cm: 2.15\n- 50 cm: 2.60\n- 60 cm: 3.05", "answered"),
+        # "including" names nothing the reply must repeat.
+        ("Please quote FOB Ningbo, including your warranty.", "Price: USD 14.20/pc FOB Ningbo.\n\nWarranty: 2 years on the motor.", "answered"),
     ],
 )
 def test_answers_are_judged_by_their_facts(ask, reply, status):

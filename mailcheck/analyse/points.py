@@ -171,7 +171,7 @@ _CLAUSE_BREAK = re.compile(
     r"confirm|send|quote|mention|advise|tell|let (?:me|us) know|provide|share|give|include|state)\b)"
     r"(?!if (?:any|possible|so|needed|necessary)\b)"
     r"|\s+and\s+(?=(?:how|what|when|which|where|whether|could you|can you|would you|will you|do you|does it|is it|are they|"
-    r"are you|please)\b)"
+    r"are you|is there|are there|please)\b)"
     r"|\s+[-–—]\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
     r"|,?\s+so\s+(?=(?:please|pls|kindly|could you|can you|would you)\b)"
     r"|,?\s+and\s+(?=(?:we|i)\s+(?:also\s+)?(?:need|require|want|request|ask|(?:would|should|'d)\s+like)\b)"

@@ -40,7 +40,7 @@ STOPWORDS = frozenset(
     grateful appreciate information info detail details question questions point points answer reply following
     below above thing things way well much many more most less few lot lots one first again yet still already soon
     really even ok okay yes hi hello mr mrs ms dr know let's let us i'd we'd i'm we're you're i'll we'll could've
-    would've best good great nice happy glad wish wishes include includes included offer offers use used using
+    would've best good great nice happy glad wish wishes include includes included including offer offers use used using
     earliest soonest asap urgent urgently
     """.split()
 )
