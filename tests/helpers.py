@@ -11,6 +11,8 @@ from mailcheck.model import Finding
 
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
+#: The packs of language rules (tests/test_language.py).
+LANGUAGE_PACKS = ("concise", "chinglish", "tone", "format", "length")
 
 
 def good_samples() -> list[Path]:

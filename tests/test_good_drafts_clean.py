@@ -1,4 +1,4 @@
-"""Precision of the spelling, quotation, attachment, body and admission rules.
+"""Precision of the language, spelling, quotation, attachment, body and admission rules.
 
 Replies an experienced export manager would send as they are (tests/data/good_replies,
 the samples the README calls good, tests/data/good_sentences.toml) must come out
@@ -11,10 +11,14 @@ from __future__ import annotations
 import pytest
 
 from mailcheck import check, check_file
+from mailcheck.packs import builtin_rules
 
-from helpers import good_replies, good_samples, sentences_of, shown
+from helpers import LANGUAGE_PACKS, good_replies, good_samples, sentences_of, shown
 
-RULES = ("PRO-SPELLING", "PRO-QUOTE", "PRO-ATTACHMENT", "STR-BODY", "REL-ADMIT")
+#: The language packs and the rules of spelling, quotations, attachments, the body and admission.
+RULES = tuple(r.code for r in builtin_rules() if r.pack in LANGUAGE_PACKS) + (
+    "PRO-SPELLING", "PRO-QUOTE", "PRO-ATTACHMENT", "STR-BODY", "REL-ADMIT",
+)
 
 
 def test_the_readme_names_good_samples():
