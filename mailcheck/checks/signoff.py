@@ -9,10 +9,9 @@ from datetime import date, datetime
 from ..analyse.buyer import signoff_name
 from ..analyse.draft import Draft, memoized
 from ..packs import Rule, Text
-from ..split.signoff import is_closing
+from ..split.signoff import EMAIL, is_closing
 from .registry import Hit, detector
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d\s().\-/]{6,}\d(?!\w)")
 _WEBSITE = re.compile(r"(?i)(?:https?://|www\.)\S+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|biz|co|io|shop|store|info|hk|tw)(?:\.[a-z]{2})?(?:/\S*)?(?![\w@])")
 _COMPANY = re.compile(
@@ -70,8 +69,8 @@ def signature_fields(text: str, name: bool, company: str | None, positions: list
     found = set()
     if name:
         found.add("name")
-    without_mail = _EMAIL.sub(" ", text)
-    if _EMAIL.search(text):
+    without_mail = EMAIL.sub(" ", text)
+    if EMAIL.search(text):
         found.add("email")
     if _PHONE.search(without_mail):
         found.add("phone")

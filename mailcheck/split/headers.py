@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from mailcheck.split.lines import Line, next_nonblank, split_lines
+from mailcheck.split.signoff import EMAIL
 
 # --- field blocks ------------------------------------------------------------------
 
@@ -122,7 +123,6 @@ _UNAMBIGUOUS_ENDING = re.compile(r"(?:写道|寫道|のメッセージ|さんは
 _VERB_MIDDLE = re.compile(r"\b(?:schrieb|schreef|skrev)\b.{0,150}[:：]\s*$", re.I)
 # Gmail in many locales: "2017-03-02 15:57 GMT+02:00 Jane Doe <jane@example.com>:".
 _DATE_FIRST = re.compile(r"^\d{1,4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,4}.{0,150}<[^<>\s@]+@[^<>\s]+>\s*[:：]$")
-_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
 
 # A Lotus Notes date line: "12/01/2000 08:00 AM", "09:01:03 PM", "2000-12-01 08:00".
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:[A-Z]{3,4}|[+-]\d{4}))?"
@@ -462,7 +462,7 @@ def _split_date_sender(mid: str) -> tuple[str | None, str | None]:
     mid = mid.strip(" ,，")
     for comma in (",", "，"):
         head, sep, tail = mid.rpartition(comma)
-        if sep and head and not any(ch.isdigit() for ch in _EMAIL.sub("", tail)):
+        if sep and head and not any(ch.isdigit() for ch in EMAIL.sub("", tail)):
             return _clean(head), _clean(tail)
     times = list(_LAST_TIME.finditer(mid))
     if times:

@@ -219,7 +219,7 @@ _CONTACT_LABEL = re.compile(
     re.I,
 )
 # Bounded repetitions keep these linear on long lines of dots and words.
-_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
 _URL = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\."
     r"(?:com|net|org|io|co|cn|de|uk|fr|it|es|nl|jp|kr|ru|in|info|biz)\b",
@@ -272,7 +272,7 @@ def has_contact(content: str) -> bool:
     if _EXTENSION.match(content):
         return True
     return bool(
-        _EMAIL.search(content) or _URL.search(content) or _COMPANY.search(content)
+        EMAIL.search(content) or _URL.search(content) or _COMPANY.search(content)
         or _TITLE.search(content) or _ADDRESS.search(content)
     )
 
